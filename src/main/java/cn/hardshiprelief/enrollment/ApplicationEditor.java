@@ -1,0 +1,101 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.AppUser;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.person.IdentityNumber;
+import cn.hardshiprelief.person.IdentityNumberCipher;
+import cn.hardshiprelief.shared.NotFoundException;
+import cn.hardshiprelief.storage.EvidenceStorage;
+import cn.hardshiprelief.storage.StoredFile;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Writes what the applicant states into a draft or returned application, with its uploads. */
+@Service
+@Transactional
+public class ApplicationEditor {
+
+    private final EnrollmentApplicationRepository applications;
+    private final Directory directory;
+    private final ApplicationAccess access;
+    private final EvidenceStorage storage;
+    private final IdentityNumberCipher cipher;
+    private final Clock clock;
+
+    public ApplicationEditor(EnrollmentApplicationRepository applications, Directory directory,
+                             ApplicationAccess access, EvidenceStorage storage, IdentityNumberCipher cipher,
+                             Clock clock) {
+        this.applications = applications;
+        this.directory = directory;
+        this.access = access;
+        this.storage = storage;
+        this.cipher = cipher;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves the form into the application with that id, or into a new draft. The request token
+     * makes a repeated "new" request land on the application the first one created.
+     */
+    public EnrollmentApplication save(Actor actor, Long id, ApplicationForm form) {
+        EnrollmentApplication application = id != null ? load(id)
+                : applications.findByRequestToken(form.getRequestToken()).orElse(null);
+        if (application == null) {
+            application = newDraft(actor, form);
+        } else {
+            access.checkEdit(actor, application);
+            if (!application.isEditable()) {
+                throw new AlreadySubmittedException(application.getId(), application.getApplicationNumber());
+            }
+        }
+        application.describe(toDetails(form));
+        for (Map.Entry<EvidenceType, List<MultipartFile>> entry : form.uploads().entrySet()) {
+            for (MultipartFile file : entry.getValue()) {
+                StoredFile stored = storage.store(file);
+                application.attach(new Evidence(entry.getKey(), stored.originalName(), stored.type().contentType(),
+                        stored.size(), stored.sha256(), stored.key(), actor.username(), clock.instant()));
+            }
+        }
+        return applications.saveAndFlush(application);
+    }
+
+    public void removeEvidence(Actor actor, Long applicationId, Long evidenceId) {
+        EnrollmentApplication application = load(applicationId);
+        access.checkEdit(actor, application);
+        Evidence removed = application.detach(evidenceId);
+        storage.deleteAfterCommit(removed.getStorageKey());
+    }
+
+    private EnrollmentApplication newDraft(Actor actor, ApplicationForm form) {
+        String applicantName = form.getApplicantUsername() == null || form.getApplicantUsername().isBlank()
+                ? actor.username() : form.getApplicantUsername();
+        AppUser applicant = directory.user(applicantName)
+                .orElseThrow(() -> new NotFoundException("user.notFound", applicantName));
+        access.checkFileFor(actor, applicant);
+        return EnrollmentApplication.draft(form.getRequestToken(), applicant.getUsername(), actor.username(),
+                applicant.getOrgUnit(), clock.instant());
+    }
+
+    private HouseholdDetails toDetails(ApplicationForm form) {
+        List<HouseholdMember> members = form.getMembers().stream().map(m -> {
+            IdentityNumber id = IdentityNumber.parse(m.getIdNumber());
+            return new HouseholdMember(m.toDetails(id.value()), cipher.hash(id.value()), id.masked());
+        }).toList();
+        return new HouseholdDetails(form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
+                form.getPrimaryCause(), form.getSecondaryCauses(), blankToNull(form.getAccount()), members);
+    }
+
+    private EnrollmentApplication load(Long id) {
+        return applications.findById(id).orElseThrow(() -> new NotFoundException("application.notFound", id));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

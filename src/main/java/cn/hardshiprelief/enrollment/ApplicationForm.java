@@ -1,0 +1,129 @@
+package cn.hardshiprelief.enrollment;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Size;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.math.BigDecimal;
+import java.util.*;
+
+/**
+ * The enrollment application form (困难职工申请表) as the page and the API send it. Formats are
+ * checked always; completeness (members, causes, evidence) when it is submitted.
+ */
+public class ApplicationForm {
+
+    @Size(max = 64)
+    private String requestToken;
+
+    /** For union staff filing on behalf of a worker; ignored when a worker applies for themself. */
+    private String applicantUsername;
+
+    private HousingType housingType;
+
+    @DecimalMin(value = "0.00", message = "{application.housingArea.invalid}")
+    @DecimalMax(value = "10000.00", message = "{application.housingArea.invalid}")
+    private BigDecimal housingArea;
+
+    @Size(max = 500, message = "{application.housingNote.size}")
+    private String housingNote;
+
+    private HardshipCause primaryCause;
+
+    private Set<HardshipCause> secondaryCauses = new TreeSet<>();
+
+    @Size(max = 4000, message = "{application.account.size}")
+    private String account;
+
+    @Valid
+    @Size(max = 20, message = "{application.members.tooMany}")
+    private List<MemberForm> members = new ArrayList<>();
+
+    private List<MultipartFile> hardshipCertificateFiles = new ArrayList<>();
+    private List<MultipartFile> medicalBillsFiles = new ArrayList<>();
+    private List<MultipartFile> disabilityCertificateFiles = new ArrayList<>();
+    private List<MultipartFile> otherFiles = new ArrayList<>();
+
+    public ApplicationForm() {
+    }
+
+    static ApplicationForm of(EnrollmentApplication application) {
+        ApplicationForm form = new ApplicationForm();
+        form.requestToken = application.getRequestToken();
+        form.applicantUsername = application.getApplicantUsername();
+        form.housingType = application.getHousingType();
+        form.housingArea = application.getHousingArea();
+        form.housingNote = application.getHousingNote();
+        form.primaryCause = application.getPrimaryCause();
+        form.secondaryCauses = new TreeSet<>(application.getSecondaryCauses());
+        form.account = application.getAccount();
+        form.members = new ArrayList<>(application.getMembers().stream()
+                .map(m -> MemberForm.of(m.details())).toList());
+        return form;
+    }
+
+    /** The uploads of this request by evidence type, empty file inputs left out. */
+    public Map<EvidenceType, List<MultipartFile>> uploads() {
+        Map<EvidenceType, List<MultipartFile>> uploads = new EnumMap<>(EvidenceType.class);
+        uploads.put(EvidenceType.HARDSHIP_CERTIFICATE, nonEmpty(hardshipCertificateFiles));
+        uploads.put(EvidenceType.MEDICAL_BILLS, nonEmpty(medicalBillsFiles));
+        uploads.put(EvidenceType.DISABILITY_CERTIFICATE, nonEmpty(disabilityCertificateFiles));
+        uploads.put(EvidenceType.OTHER, nonEmpty(otherFiles));
+        return uploads;
+    }
+
+    /** Name of the form field that carries uploads of a type (for error messages on the right field). */
+    public static String uploadField(EvidenceType type) {
+        return switch (type) {
+            case HARDSHIP_CERTIFICATE -> "hardshipCertificateFiles";
+            case MEDICAL_BILLS -> "medicalBillsFiles";
+            case DISABILITY_CERTIFICATE -> "disabilityCertificateFiles";
+            case OTHER -> "otherFiles";
+        };
+    }
+
+    private static List<MultipartFile> nonEmpty(List<MultipartFile> files) {
+        return files == null ? List.of()
+                : files.stream().filter(f -> f != null && !(f.isEmpty() && (f.getOriginalFilename() == null
+                || f.getOriginalFilename().isBlank()))).toList();
+    }
+
+    public void addMember() {
+        members.add(new MemberForm());
+    }
+
+    public void removeMember(int index) {
+        if (index >= 0 && index < members.size()) {
+            members.remove(index);
+        }
+    }
+
+    public String getRequestToken() { return requestToken; }
+    public void setRequestToken(String requestToken) { this.requestToken = requestToken; }
+    public String getApplicantUsername() { return applicantUsername; }
+    public void setApplicantUsername(String applicantUsername) { this.applicantUsername = applicantUsername; }
+    public HousingType getHousingType() { return housingType; }
+    public void setHousingType(HousingType housingType) { this.housingType = housingType; }
+    public BigDecimal getHousingArea() { return housingArea; }
+    public void setHousingArea(BigDecimal housingArea) { this.housingArea = housingArea; }
+    public String getHousingNote() { return housingNote; }
+    public void setHousingNote(String housingNote) { this.housingNote = housingNote; }
+    public HardshipCause getPrimaryCause() { return primaryCause; }
+    public void setPrimaryCause(HardshipCause primaryCause) { this.primaryCause = primaryCause; }
+    public Set<HardshipCause> getSecondaryCauses() { return secondaryCauses; }
+    public void setSecondaryCauses(Set<HardshipCause> secondaryCauses) { this.secondaryCauses = secondaryCauses == null ? new TreeSet<>() : secondaryCauses; }
+    public String getAccount() { return account; }
+    public void setAccount(String account) { this.account = account; }
+    public List<MemberForm> getMembers() { return members; }
+    public void setMembers(List<MemberForm> members) { this.members = members == null ? new ArrayList<>() : members; }
+    public List<MultipartFile> getHardshipCertificateFiles() { return hardshipCertificateFiles; }
+    public void setHardshipCertificateFiles(List<MultipartFile> files) { this.hardshipCertificateFiles = files; }
+    public List<MultipartFile> getMedicalBillsFiles() { return medicalBillsFiles; }
+    public void setMedicalBillsFiles(List<MultipartFile> files) { this.medicalBillsFiles = files; }
+    public List<MultipartFile> getDisabilityCertificateFiles() { return disabilityCertificateFiles; }
+    public void setDisabilityCertificateFiles(List<MultipartFile> files) { this.disabilityCertificateFiles = files; }
+    public List<MultipartFile> getOtherFiles() { return otherFiles; }
+    public void setOtherFiles(List<MultipartFile> otherFiles) { this.otherFiles = otherFiles; }
+}

@@ -1,0 +1,100 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.AppUser;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.organization.Role;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.shared.NotFoundException;
+import org.hibernate.Hibernate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Set;
+
+/** Reading applications, always through the access rules. */
+@Service
+@Transactional(readOnly = true)
+public class ApplicationQueries {
+
+    private static final Set<Role> CONFIRMED_LIST_ROLES = Set.of(Role.DIRECTOR, Role.HR, Role.GENERAL_OFFICE,
+            Role.BRANCH_UNION, Role.ADMIN);
+
+    private final EnrollmentApplicationRepository applications;
+    private final ApplicationEventRepository events;
+    private final ApplicationAccess access;
+    private final Directory directory;
+
+    public ApplicationQueries(EnrollmentApplicationRepository applications, ApplicationEventRepository events,
+                              ApplicationAccess access, Directory directory) {
+        this.applications = applications;
+        this.events = events;
+        this.access = access;
+        this.directory = directory;
+    }
+
+    public EnrollmentApplication view(Actor actor, Long id) {
+        EnrollmentApplication application = applications.findById(id)
+                .orElseThrow(() -> new NotFoundException("application.notFound", id));
+        access.checkView(actor, application);
+        Hibernate.initialize(application.getDepartment());
+        Hibernate.initialize(application.getCompany());
+        application.getMembers().size();
+        application.getEvidence().size();
+        application.getEvents().size();
+        return application;
+    }
+
+    public EnrollmentApplication editable(Actor actor, Long id) {
+        EnrollmentApplication application = view(actor, id);
+        access.checkEdit(actor, application);
+        return application;
+    }
+
+    public ApplicationForm formOf(Actor actor, Long id) {
+        return ApplicationForm.of(editable(actor, id));
+    }
+
+    public Evidence evidence(Actor actor, Long applicationId, Long evidenceId) {
+        return view(actor, applicationId).getEvidence().stream().filter(e -> e.getId().equals(evidenceId))
+                .findFirst().orElseThrow(() -> new NotFoundException("evidence.notFound"));
+    }
+
+    /** "My applications": those I applied for or filed for someone. */
+    public List<EnrollmentApplication> mine(Actor actor) {
+        return applications.findMine(actor.username());
+    }
+
+    /** The confirmed list (确认困难职工清单) of the actor's company; all companies for administrators. */
+    public List<EnrollmentApplication> confirmed(Actor actor) {
+        if (actor.isAdmin()) {
+            return applications.findAllConfirmed();
+        }
+        if (actor.companyId() == null || actor.roles().stream().noneMatch(CONFIRMED_LIST_ROLES::contains)) {
+            throw new ForbiddenException("confirmed.forbidden");
+        }
+        return applications.findConfirmed(List.of(actor.companyId()));
+    }
+
+    /** The done list (已办). */
+    public List<ApplicationEvent> decisionsBy(Actor actor) {
+        return events.findDecisionsBy(actor.username());
+    }
+
+    public List<EnrollmentApplication> byProcessInstances(List<String> processInstanceIds) {
+        return processInstanceIds.isEmpty() ? List.of() : applications.findByProcessInstanceIdIn(processInstanceIds);
+    }
+
+    /** Workers the actor may file for: themself if a worker, the company's workers for its branch-union staff. */
+    public List<AppUser> applicantsFor(Actor actor) {
+        if (actor.has(Role.BRANCH_UNION) && actor.companyId() != null) {
+            return directory.workersOfCompany(actor.companyId());
+        }
+        return directory.user(actor.username()).filter(u -> actor.has(Role.WORKER)).map(List::of).orElse(List.of());
+    }
+
+    public String displayName(String username) {
+        return directory.displayName(username);
+    }
+}

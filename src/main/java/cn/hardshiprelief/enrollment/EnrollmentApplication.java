@@ -1,0 +1,349 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.OrgUnit;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ConflictException;
+import jakarta.persistence.*;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * An enrollment application (困难职工申请表). State changes are the methods below; each checks the
+ * current state and records a line in the timeline.
+ */
+@Entity
+@Table(name = "enrollment_application")
+public class EnrollmentApplication {
+
+    /** Above this per-person monthly income a figure is certainly a typing error (yuan). */
+    public static final BigDecimal MAX_MONTHLY_INCOME = new BigDecimal("100000.00");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "application_number", unique = true)
+    private String applicationNumber;
+
+    @Column(name = "request_token", nullable = false, unique = true)
+    private String requestToken;
+
+    @Column(name = "applicant_username", nullable = false)
+    private String applicantUsername;
+
+    @Column(name = "filed_by_username", nullable = false)
+    private String filedByUsername;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "company_id")
+    private OrgUnit company;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "department_id")
+    private OrgUnit department;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ApplicationStatus status;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "housing_type")
+    private HousingType housingType;
+
+    @Column(name = "housing_area", precision = 8, scale = 2)
+    private BigDecimal housingArea;
+
+    @Column(name = "housing_note")
+    private String housingNote;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "primary_cause")
+    private HardshipCause primaryCause;
+
+    @Column(name = "secondary_causes")
+    private String secondaryCauses;
+
+    private String account;
+
+    @Column(name = "household_income", precision = 12, scale = 2)
+    private BigDecimal householdIncome;
+
+    @Column(name = "per_capita_income", precision = 12, scale = 2)
+    private BigDecimal perCapitaIncome;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "returned_from")
+    private String returnedFrom;
+
+    @Column(name = "return_reason")
+    private String returnReason;
+
+    @Column(name = "rejection_reason")
+    private String rejectionReason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "concluded_at")
+    private Instant concludedAt;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("ordinal")
+    private List<HouseholdMember> members = new ArrayList<>();
+
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<Evidence> evidence = new ArrayList<>();
+
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL)
+    @OrderBy("occurredAt, id")
+    private List<ApplicationEvent> events = new ArrayList<>();
+
+    protected EnrollmentApplication() {
+    }
+
+    private EnrollmentApplication(String requestToken, String applicantUsername, String filedByUsername,
+                                  OrgUnit company, OrgUnit department, Instant now) {
+        this.requestToken = requestToken;
+        this.applicantUsername = applicantUsername;
+        this.filedByUsername = filedByUsername;
+        this.company = company;
+        this.department = department;
+        this.status = ApplicationStatus.DRAFT;
+        this.createdAt = now;
+    }
+
+    /** A new draft for the applicant's department, filed by the applicant or by union staff for them. */
+    public static EnrollmentApplication draft(String requestToken, String applicantUsername, String filedByUsername,
+                                              OrgUnit department, Instant now) {
+        OrgUnit company = department.company();
+        if (company == null) {
+            throw new BusinessException("application.noCompany", department.getName());
+        }
+        return new EnrollmentApplication(requestToken, applicantUsername, filedByUsername, company, department, now);
+    }
+
+    /** Replaces what the applicant states. Only a draft or a returned application may change. */
+    public void describe(HouseholdDetails details) {
+        requireEditable();
+        this.housingType = details.housingType();
+        this.housingArea = details.housingArea();
+        this.housingNote = details.housingNote();
+        this.primaryCause = details.primaryCause();
+        Set<HardshipCause> secondary = new TreeSet<>(details.secondaryCauses());
+        secondary.remove(details.primaryCause());
+        this.secondaryCauses = secondary.stream().map(Enum::name).collect(Collectors.joining(","));
+        this.account = details.account();
+        this.members.clear();
+        int ordinal = 0;
+        for (HouseholdMember member : details.members()) {
+            member.belongTo(this, ordinal++);
+            this.members.add(member);
+        }
+        recomputeIncome();
+    }
+
+    public void attach(Evidence document) {
+        requireEditable();
+        document.belongTo(this);
+        evidence.add(document);
+    }
+
+    /** Removes a document and returns it, so its stored bytes can be deleted after commit. */
+    public Evidence detach(Long evidenceId) {
+        requireEditable();
+        Evidence document = evidence.stream().filter(e -> e.getId().equals(evidenceId)).findFirst()
+                .orElseThrow(() -> new BusinessException("evidence.notFound"));
+        evidence.remove(document);
+        return document;
+    }
+
+    /** Sends a draft into review. Fails with every missing part named, so the applicant fixes all at once. */
+    public void submit(String actorUsername, String actorName, Instant now) {
+        if (status != ApplicationStatus.DRAFT) {
+            throw new ConflictException("application.alreadySubmitted", applicationNumber);
+        }
+        List<String> missing = missingForSubmission();
+        if (!missing.isEmpty()) {
+            throw new IncompleteApplicationException(missing);
+        }
+        this.status = ApplicationStatus.IN_REVIEW;
+        this.submittedAt = now;
+        this.applicationNumber = "SQ" + now.atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                + String.format("%06d", id);
+        record(null, "applicationSubmitted", EventOutcome.SUBMITTED, null, actorUsername, actorName, now);
+    }
+
+    /** Message keys of what is still missing before the application may be submitted or resubmitted. */
+    public List<String> missingForSubmission() {
+        List<String> missing = new ArrayList<>();
+        if (members.isEmpty()) {
+            missing.add("application.missing.members");
+        } else if (members.stream().noneMatch(m -> m.getRelation() == Relation.SELF)) {
+            missing.add("application.missing.self");
+        }
+        if (housingType == null) {
+            missing.add("application.missing.housing");
+        }
+        if (primaryCause == null) {
+            missing.add("application.missing.primaryCause");
+        }
+        if (!hasEvidence(EvidenceType.HARDSHIP_CERTIFICATE)) {
+            missing.add("application.missing.hardshipCertificate");
+        }
+        if (causes().contains(HardshipCause.ILLNESS) && !hasEvidence(EvidenceType.MEDICAL_BILLS)) {
+            missing.add("application.missing.medicalBills");
+        }
+        boolean disabled = causes().contains(HardshipCause.DISABILITY)
+                || members.stream().anyMatch(HouseholdMember::hasDisability);
+        if (disabled && !hasEvidence(EvidenceType.DISABILITY_CERTIFICATE)) {
+            missing.add("application.missing.disabilityCertificate");
+        }
+        return missing;
+    }
+
+    public void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    /** A reviewer approved this step; the process moves on to the next one. */
+    public void approveStep(String step, String taskId, String actorUsername, String actorName, String comment,
+                            Instant now) {
+        requireInReview();
+        record(taskId, step, EventOutcome.APPROVED, comment, actorUsername, actorName, now);
+    }
+
+    /** A reviewer sends the application back to whoever filed it; it re-enters at {@code step}. */
+    public void returnForCorrection(String step, String taskId, String actorUsername, String actorName,
+                                    String reason, Instant now) {
+        requireInReview();
+        requireReason(reason);
+        this.status = ApplicationStatus.RETURNED;
+        this.returnedFrom = step;
+        this.returnReason = reason;
+        record(taskId, step, EventOutcome.RETURNED, reason, actorUsername, actorName, now);
+    }
+
+    /** The corrected application goes back to the step that returned it. */
+    public void resubmit(String taskId, String actorUsername, String actorName, String note, Instant now) {
+        if (status != ApplicationStatus.RETURNED) {
+            throw new ConflictException("application.notReturned", applicationNumber);
+        }
+        List<String> missing = missingForSubmission();
+        if (!missing.isEmpty()) {
+            throw new IncompleteApplicationException(missing);
+        }
+        this.status = ApplicationStatus.IN_REVIEW;
+        record(taskId, "correctApplication", EventOutcome.RESUBMITTED, note, actorUsername, actorName, now);
+    }
+
+    public void reject(String step, String taskId, String actorUsername, String actorName, String reason,
+                       Instant now) {
+        requireInReview();
+        requireReason(reason);
+        this.status = ApplicationStatus.REJECTED;
+        this.rejectionReason = reason;
+        this.concludedAt = now;
+        record(taskId, step, EventOutcome.REJECTED, reason, actorUsername, actorName, now);
+    }
+
+    /** The general office approved: the household is on the confirmed list (确认困难职工清单). */
+    public void confirm(Instant now) {
+        requireInReview();
+        this.status = ApplicationStatus.APPROVED;
+        this.concludedAt = now;
+        record(null, "confirmHardshipWorker", EventOutcome.CONFIRMED, null, "system", "系统", now);
+    }
+
+    public boolean isEditable() {
+        return status == ApplicationStatus.DRAFT || status == ApplicationStatus.RETURNED;
+    }
+
+    public Set<HardshipCause> causes() {
+        Set<HardshipCause> all = new TreeSet<>(getSecondaryCauses());
+        if (primaryCause != null) {
+            all.add(primaryCause);
+        }
+        return all;
+    }
+
+    public boolean hasEvidence(EvidenceType type) {
+        return evidence.stream().anyMatch(e -> e.getType() == type);
+    }
+
+    private void recomputeIncome() {
+        householdIncome = members.stream().map(HouseholdMember::getMonthlyIncome)
+                .reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+        perCapitaIncome = members.isEmpty() ? null
+                : householdIncome.divide(BigDecimal.valueOf(members.size()), 2, RoundingMode.HALF_UP);
+    }
+
+    private void record(String taskId, String step, EventOutcome outcome, String comment, String actorUsername,
+                        String actorName, Instant now) {
+        events.add(new ApplicationEvent(this, taskId, step, outcome, comment, actorUsername, actorName, now));
+    }
+
+    private void requireEditable() {
+        if (!isEditable()) {
+            throw new ConflictException("application.notEditable", applicationNumber);
+        }
+    }
+
+    private void requireInReview() {
+        if (status != ApplicationStatus.IN_REVIEW) {
+            throw new ConflictException("application.notInReview", applicationNumber);
+        }
+    }
+
+    private static void requireReason(String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new BusinessException("review.commentRequired");
+        }
+    }
+
+    public Long getId() { return id; }
+    public String getApplicationNumber() { return applicationNumber; }
+    public String getRequestToken() { return requestToken; }
+    public String getApplicantUsername() { return applicantUsername; }
+    public String getFiledByUsername() { return filedByUsername; }
+    public OrgUnit getCompany() { return company; }
+    public OrgUnit getDepartment() { return department; }
+    public ApplicationStatus getStatus() { return status; }
+    public HousingType getHousingType() { return housingType; }
+    public BigDecimal getHousingArea() { return housingArea; }
+    public String getHousingNote() { return housingNote; }
+    public HardshipCause getPrimaryCause() { return primaryCause; }
+    public String getAccount() { return account; }
+    public BigDecimal getHouseholdIncome() { return householdIncome; }
+    public BigDecimal getPerCapitaIncome() { return perCapitaIncome; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public String getReturnedFrom() { return returnedFrom; }
+    public String getReturnReason() { return returnReason; }
+    public String getRejectionReason() { return rejectionReason; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public Instant getConcludedAt() { return concludedAt; }
+    public List<HouseholdMember> getMembers() { return Collections.unmodifiableList(members); }
+    public List<Evidence> getEvidence() { return Collections.unmodifiableList(evidence); }
+    public List<ApplicationEvent> getEvents() { return Collections.unmodifiableList(events); }
+
+    public Set<HardshipCause> getSecondaryCauses() {
+        if (secondaryCauses == null || secondaryCauses.isBlank()) {
+            return Set.of();
+        }
+        return Arrays.stream(secondaryCauses.split(",")).map(HardshipCause::valueOf)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+}

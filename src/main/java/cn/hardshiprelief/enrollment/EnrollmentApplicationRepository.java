@@ -1,0 +1,31 @@
+package cn.hardshiprelief.enrollment;
+
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+public interface EnrollmentApplicationRepository extends JpaRepository<EnrollmentApplication, Long> {
+
+    Optional<EnrollmentApplication> findByRequestToken(String requestToken);
+
+    @EntityGraph(attributePaths = {"department", "company"})
+    List<EnrollmentApplication> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
+    Optional<EnrollmentApplication> findByProcessInstanceId(String processInstanceId);
+
+    @EntityGraph(attributePaths = {"department", "company"})
+    @Query("select a from EnrollmentApplication a where a.applicantUsername = :username or a.filedByUsername = :username order by a.createdAt desc")
+    List<EnrollmentApplication> findMine(String username);
+
+    @EntityGraph(attributePaths = {"members", "department", "company"})
+    @Query("select a from EnrollmentApplication a where a.status = cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED and a.company.id in :companyIds order by a.concludedAt desc")
+    List<EnrollmentApplication> findConfirmed(Collection<Long> companyIds);
+
+    @EntityGraph(attributePaths = {"members", "department", "company"})
+    @Query("select a from EnrollmentApplication a where a.status = cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED order by a.concludedAt desc")
+    List<EnrollmentApplication> findAllConfirmed();
+}

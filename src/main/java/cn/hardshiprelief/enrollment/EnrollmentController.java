@@ -1,0 +1,185 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.storage.EvidenceStorage;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+/** Pages of the applicant: the application form, "my applications", one application, the confirmed list. */
+@Controller
+public class EnrollmentController {
+
+    private final ApplicationQueries queries;
+    private final ApplicationEditor editor;
+    private final EnrollmentService enrollment;
+    private final ApplicationFormValidator formValidator;
+    private final EvidenceStorage storage;
+
+    public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
+                                ApplicationFormValidator formValidator, EvidenceStorage storage) {
+        this.queries = queries;
+        this.editor = editor;
+        this.enrollment = enrollment;
+        this.formValidator = formValidator;
+        this.storage = storage;
+    }
+
+    @GetMapping("/applications")
+    public String mine(Actor actor, Model model) {
+        model.addAttribute("applications", queries.mine(actor));
+        return "enrollment/list";
+    }
+
+    @GetMapping("/applications/new")
+    public String newForm(Actor actor, Model model) {
+        ApplicationForm form = new ApplicationForm();
+        form.setRequestToken(UUID.randomUUID().toString());
+        MemberForm self = new MemberForm();
+        self.setRelation(Relation.SELF);
+        form.getMembers().add(self);
+        return showForm(actor, null, form, model);
+    }
+
+    @GetMapping("/applications/{id}/edit")
+    public String editForm(Actor actor, @PathVariable Long id, Model model) {
+        return showForm(actor, queries.editable(actor, id), queries.formOf(actor, id), model);
+    }
+
+    @PostMapping("/applications")
+    public String create(Actor actor, @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors,
+                         @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash,
+                         HttpServletResponse response) {
+        return handle(actor, null, form, errors, action, null, model, flash, response);
+    }
+
+    @PostMapping("/applications/{id}")
+    public String update(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") ApplicationForm form,
+                         BindingResult errors, @RequestParam(defaultValue = "save") String action,
+                         @RequestParam(required = false) String correctionNote, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
+        return handle(actor, id, form, errors, action, correctionNote, model, flash, response);
+    }
+
+    private String handle(Actor actor, Long id, ApplicationForm form, BindingResult errors, String action,
+                          String correctionNote, Model model, RedirectAttributes flash,
+                          HttpServletResponse response) {
+        EnrollmentApplication existing = id == null ? null : queries.editable(actor, id);
+        if (action.equals("addMember")) {
+            form.addMember();
+            return showForm(actor, existing, form, model);
+        }
+        if (action.startsWith("removeMember:")) {
+            form.removeMember(parseIndex(action));
+            return showForm(actor, existing, form, model);
+        }
+        formValidator.validate(form, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("errorSummary", "form.hasErrors");
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(actor, existing, form, model);
+        }
+        try {
+            EnrollmentApplication saved = switch (action) {
+                case "submit" -> enrollment.submit(actor, id, form);
+                case "resubmit" -> enrollment.resubmit(actor, id, form, correctionNote);
+                default -> editor.save(actor, id, form);
+            };
+            flash.addFlashAttribute("success", switch (action) {
+                case "submit" -> "application.submitted";
+                case "resubmit" -> "application.resubmitted";
+                default -> "application.draftSaved";
+            });
+            return action.equals("save") ? "redirect:/applications/" + saved.getId() + "/edit"
+                    : "redirect:/applications/" + saved.getId();
+        } catch (AlreadySubmittedException e) {
+            flash.addFlashAttribute("warning", "application.alreadySubmitted");
+            return "redirect:/applications/" + e.getApplicationId();
+        } catch (DataIntegrityViolationException e) {
+            return queries.mine(actor).stream().filter(a -> a.getRequestToken().equals(form.getRequestToken()))
+                    .findFirst().map(a -> {
+                        flash.addFlashAttribute("warning", "application.alreadySubmitted");
+                        return "redirect:/applications/" + a.getId();
+                    }).orElseThrow(() -> e);
+        } catch (IncompleteApplicationException e) {
+            model.addAttribute("missing", e.getMissing());
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(actor, existing, form, model);
+        } catch (BusinessException e) {
+            if (e instanceof cn.hardshiprelief.shared.ForbiddenException || e instanceof cn.hardshiprelief.shared.NotFoundException) {
+                throw e;
+            }
+            model.addAttribute("refusal", e);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return showForm(actor, existing, form, model);
+        }
+    }
+
+    private String showForm(Actor actor, EnrollmentApplication application, ApplicationForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("app", application);
+        model.addAttribute("applicants", queries.applicantsFor(actor));
+        model.addAttribute("actor", actor);
+        return "enrollment/form";
+    }
+
+    @GetMapping("/applications/{id}")
+    public String show(Actor actor, @PathVariable Long id, Model model) {
+        EnrollmentApplication application = queries.view(actor, id);
+        model.addAttribute("app", application);
+        model.addAttribute("applicantName", queries.displayName(application.getApplicantUsername()));
+        model.addAttribute("filedByName", queries.displayName(application.getFiledByUsername()));
+        model.addAttribute("canEdit", application.isEditable() && actor.username().equals(application.getFiledByUsername()));
+        return "enrollment/detail";
+    }
+
+    @PostMapping("/applications/{id}/evidence/{evidenceId}/delete")
+    public String deleteEvidence(Actor actor, @PathVariable Long id, @PathVariable Long evidenceId,
+                                 RedirectAttributes flash) {
+        editor.removeEvidence(actor, id, evidenceId);
+        flash.addFlashAttribute("success", "evidence.removed");
+        return "redirect:/applications/" + id + "/edit";
+    }
+
+    @GetMapping("/applications/{id}/evidence/{evidenceId}")
+    public ResponseEntity<InputStreamResource> evidence(Actor actor, @PathVariable Long id,
+                                                        @PathVariable Long evidenceId) throws IOException {
+        Evidence evidence = queries.evidence(actor, id, evidenceId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(evidence.getContentType()))
+                .contentLength(evidence.getSizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(evidence.getOriginalName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new InputStreamResource(storage.open(evidence.getStorageKey())));
+    }
+
+    @GetMapping("/confirmed")
+    public String confirmed(Actor actor, Model model) {
+        model.addAttribute("applications", queries.confirmed(actor));
+        return "enrollment/confirmed";
+    }
+
+    private static int parseIndex(String action) {
+        try {
+            return Integer.parseInt(action.substring(action.indexOf(':') + 1));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Actor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The reviewer's pages: inbox (待办), done list (已办), and the review page of one task. */
+@Controller
+public class ReviewController {
+
+    private final ReviewService reviews;
+    private final ApplicationQueries queries;
+
+    public ReviewController(ReviewService reviews, ApplicationQueries queries) {
+        this.reviews = reviews;
+        this.queries = queries;
+    }
+
+    @GetMapping("/tasks")
+    public String inbox(Actor actor, Model model) {
+        model.addAttribute("items", reviews.inbox(actor));
+        return "tasks/inbox";
+    }
+
+    @GetMapping("/tasks/done")
+    public String done(Actor actor, Model model) {
+        model.addAttribute("events", queries.decisionsBy(actor));
+        return "tasks/done";
+    }
+
+    @GetMapping("/tasks/{taskId}")
+    public String review(Actor actor, @PathVariable String taskId, Model model) {
+        return show(reviews.review(actor, taskId), model);
+    }
+
+    @PostMapping("/tasks/{taskId}")
+    public String decide(Actor actor, @PathVariable String taskId,
+                         @RequestParam(required = false) String decision,
+                         @RequestParam(required = false) String comment, Model model, RedirectAttributes flash,
+                         jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            EnrollmentApplication application = reviews.decide(actor, taskId, decision, comment);
+            flash.addFlashAttribute("success", "review.decided." + decision);
+            flash.addFlashAttribute("successArg", application.getApplicationNumber());
+            return "redirect:/tasks";
+        } catch (InvalidDecisionException e) {
+            response.setStatus(400);
+            model.addAttribute("problems", e.getProblems());
+            model.addAttribute("decision", decision);
+            model.addAttribute("comment", comment);
+            return show(reviews.review(actor, taskId), model);
+        }
+    }
+
+    private String show(ReviewView view, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("app", view.application());
+        model.addAttribute("applicantName", view.applicantName());
+        return "tasks/review";
+    }
+}

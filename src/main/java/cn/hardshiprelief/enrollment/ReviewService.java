@@ -1,0 +1,123 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
+import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Decisions;
+import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables;
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.shared.NotFoundException;
+import cn.hardshiprelief.task.*;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.*;
+
+/**
+ * Reviewers' work: the task list, the review page of one task, and the decision. Every check is
+ * made here, whichever page or API asks: the task must be open, offered to one of the reviewer's
+ * groups, and the decision must pass the task's Camunda Form and the rule that rejecting or
+ * returning needs a comment.
+ */
+@Service
+@Transactional
+public class ReviewService {
+
+    private final Tasks tasks;
+    private final TaskForms forms;
+    private final ApplicationQueries queries;
+    private final ApplicationEventRepository events;
+    private final Directory directory;
+
+    public ReviewService(Tasks tasks, TaskForms forms, ApplicationQueries queries, ApplicationEventRepository events,
+                         Directory directory) {
+        this.tasks = tasks;
+        this.forms = forms;
+        this.queries = queries;
+        this.events = events;
+        this.directory = directory;
+    }
+
+    /** The inbox (待办): open tasks for the actor with their applications. */
+    @Transactional(readOnly = true)
+    public List<TaskItem> inbox(Actor actor) {
+        List<OpenTask> open = tasks.inbox(actor.username(), actor.groupIds());
+        Map<String, EnrollmentApplication> byInstance = new HashMap<>();
+        queries.byProcessInstances(open.stream().map(OpenTask::processInstanceId).distinct().toList())
+                .forEach(a -> byInstance.put(a.getProcessInstanceId(), a));
+        return open.stream().filter(t -> byInstance.containsKey(t.processInstanceId()))
+                .map(t -> new TaskItem(t, byInstance.get(t.processInstanceId()),
+                        directory.displayName(byInstance.get(t.processInstanceId()).getApplicantUsername())))
+                .toList();
+    }
+
+    /** One task to decide, with its application and form. */
+    @Transactional(readOnly = true)
+    public ReviewView review(Actor actor, String taskId) {
+        OpenTask task = openTaskFor(actor, taskId);
+        EnrollmentApplication application = applicationOf(actor, task);
+        TaskForm form = forms.require(task.formId() != null ? task.formId() : "reviewApplication");
+        return new ReviewView(task, application, form, directory.displayName(application.getApplicantUsername()));
+    }
+
+    /** Decides a review task: approve, reject or return, with a comment. */
+    public EnrollmentApplication decide(Actor actor, String taskId, String decision, String comment) {
+        OpenTask task = openTaskFor(actor, taskId);
+        if (!HardshipEnrollmentProcess.REVIEW_STEPS.contains(task.stepId())) {
+            throw new BusinessException("review.notAReviewTask");
+        }
+        EnrollmentApplication application = applicationOf(actor, task);
+        Map<String, String> values = new HashMap<>();
+        values.put(Variables.DECISION, decision);
+        values.put(Variables.COMMENT, comment);
+        Map<String, String> problems = forms.require(task.formId() != null ? task.formId() : "reviewApplication")
+                .validate(values);
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        boolean needsReason = Decisions.REJECT.equals(decision) || Decisions.RETURN.equals(decision);
+        if (needsReason && (comment == null || comment.isBlank())) {
+            throw new InvalidDecisionException(Map.of(Variables.COMMENT, "review.commentRequired"));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.DECISION, decision);
+        variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
+        try {
+            tasks.claimAndComplete(task.id(), actor.username(), variables);
+        } catch (TaskGoneException e) {
+            throw alreadyDecided(taskId);
+        }
+        return application;
+    }
+
+    private OpenTask openTaskFor(Actor actor, String taskId) {
+        OpenTask task = tasks.find(taskId).orElseThrow(() -> alreadyDecided(taskId));
+        if (!task.actionableBy(actor.username(), actor.groupIds())) {
+            if (task.assignee() != null && task.candidateGroups().stream().anyMatch(actor.groupIds()::contains)) {
+                throw new ConflictException("task.claimedByOther", directory.displayName(task.assignee()));
+            }
+            throw new ForbiddenException("task.forbidden");
+        }
+        return task;
+    }
+
+    private EnrollmentApplication applicationOf(Actor actor, OpenTask task) {
+        EnrollmentApplication application = queries.byProcessInstances(List.of(task.processInstanceId())).stream()
+                .findFirst().orElseThrow(() -> new NotFoundException("application.notFound", task.processInstanceId()));
+        return queries.view(actor, application.getId());
+    }
+
+    /** A task that is no longer open: say who decided it, or 404 if it never existed. */
+    private BusinessException alreadyDecided(String taskId) {
+        Optional<ApplicationEvent> event = events.findByTaskId(taskId);
+        if (event.isPresent()) {
+            return new TaskAlreadyDecidedException(event.get().getActorName(), event.get().getOccurredAt());
+        }
+        return tasks.completed(taskId)
+                .<BusinessException>map(t -> new TaskAlreadyDecidedException(directory.displayName(t.completedBy()),
+                        t.completedAt()))
+                .orElseGet(() -> new NotFoundException("task.notFound", taskId));
+    }
+}

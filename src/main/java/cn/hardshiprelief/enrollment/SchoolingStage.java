@@ -1,0 +1,6 @@
+package cn.hardshiprelief.enrollment;
+
+/** Schooling stage, kindergarten to doctorate (金秋助学 covers every stage). */
+public enum SchoolingStage {
+    NONE, KINDERGARTEN, PRIMARY, JUNIOR_MIDDLE, SENIOR_MIDDLE, VOCATIONAL, JUNIOR_COLLEGE, UNDERGRADUATE, MASTER, DOCTORATE
+}

@@ -1,0 +1,52 @@
+package cn.hardshiprelief.enrollment.process;
+
+import java.util.List;
+
+/**
+ * Ids of process {@code hardshipEnrollment} (processes/hardshipEnrollment.bpmn). They are a
+ * contract with the Modeler, Cockpit, tests and the REST API: keep them stable.
+ */
+public final class HardshipEnrollmentProcess {
+
+    public static final String PROCESS_ID = "hardshipEnrollment";
+
+    public static final String REVIEW_BY_DEPARTMENT_HEAD = "reviewByDepartmentHead";
+    public static final String REVIEW_BY_DIRECTOR = "reviewByDirector";
+    public static final String REVIEW_BY_HR = "reviewByHr";
+    public static final String APPROVE_BY_GENERAL_OFFICE = "approveByGeneralOffice";
+    public static final String CORRECT_APPLICATION = "correctApplication";
+    public static final String CONFIRM_HARDSHIP_WORKER = "confirmHardshipWorker";
+
+    /** The enterprise chain in order. */
+    public static final List<String> REVIEW_STEPS = List.of(REVIEW_BY_DEPARTMENT_HEAD, REVIEW_BY_DIRECTOR,
+            REVIEW_BY_HR, APPROVE_BY_GENERAL_OFFICE);
+
+    public static final class Variables {
+        public static final String APPLICATION_ID = "applicationId";
+        public static final String APPLICATION_NUMBER = "applicationNumber";
+        public static final String APPLICANT_NAME = "applicantName";
+        public static final String DEPARTMENT_CODE = "departmentCode";
+        public static final String COMPANY_CODE = "companyCode";
+        public static final String FILED_BY = "filedBy";
+        public static final String PER_CAPITA_INCOME = "perCapitaIncome";
+        public static final String DECISION = "decision";
+        public static final String COMMENT = "comment";
+        public static final String RETURNED_FROM = "returnedFrom";
+        public static final String CORRECTION_NOTE = "correctionNote";
+
+        private Variables() {
+        }
+    }
+
+    public static final class Decisions {
+        public static final String APPROVE = "approve";
+        public static final String REJECT = "reject";
+        public static final String RETURN = "return";
+
+        private Decisions() {
+        }
+    }
+
+    private HardshipEnrollmentProcess() {
+    }
+}

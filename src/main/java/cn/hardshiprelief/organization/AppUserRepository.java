@@ -1,0 +1,12 @@
+package cn.hardshiprelief.organization;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+
+public interface AppUserRepository extends JpaRepository<AppUser, String> {
+
+    @Query("select distinct u from AppUser u join u.groups g where g.role = :role and u.orgUnit.id in :unitIds order by u.username")
+    List<AppUser> findByRoleInUnits(Role role, List<Long> unitIds);
+}

@@ -1,0 +1,109 @@
+package cn.hardshiprelief.organization;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+
+/**
+ * Demo organisation and one demo user for every role (password {@value #PASSWORD}), created on an
+ * empty database when {@code hardship.demo-data=true} (the default on H2; off in the mysql profile).
+ */
+@Component
+@ConditionalOnProperty(name = "hardship.demo-data", havingValue = "true")
+public class DemoData {
+
+    public static final String PASSWORD = "demo123";
+
+    /** username, name, unit code, role: the table printed on the console and in docs/demo-users.md. */
+    public static final List<List<String>> USERS = List.of(
+            List.of("worker1", "张伟", "C01D01", "WORKER"),
+            List.of("worker2", "李娜", "C01D02", "WORKER"),
+            List.of("head1", "王强", "C01D01", "DEPARTMENT_HEAD"),
+            List.of("head2", "赵敏", "C01D02", "DEPARTMENT_HEAD"),
+            List.of("director1", "刘洋", "C01", "DIRECTOR"),
+            List.of("hr1", "陈静", "C01", "HR"),
+            List.of("office1", "杨帆", "C01", "GENERAL_OFFICE"),
+            List.of("union1", "周丽", "C01U", "BRANCH_UNION"),
+            List.of("branch1", "吴刚", "CU01B01", "BRANCH_UNION"),
+            List.of("branch2", "郑华", "CU01B02", "BRANCH_UNION"),
+            List.of("county1", "孙杰", "CU01", "COUNTY_UNION"),
+            List.of("admin", "系统管理员", "C01", "ADMIN"));
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final OrgUnitRepository units;
+    private final AppGroupRepository groups;
+    private final AppUserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    public DemoData(OrgUnitRepository units, AppGroupRepository groups, AppUserRepository users,
+                    PasswordEncoder passwordEncoder) {
+        this.units = units;
+        this.groups = groups;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(0)
+    @Transactional
+    public void load() {
+        if (users.count() == 0) {
+            create();
+        }
+        log.info("""
+
+                ==================================================================
+                 困难职工帮扶管理系统 Hardship Relief is running.
+                 Log in at http://localhost:{}/  (Camunda Cockpit/Tasklist: /camunda/app/)
+                 Demo users (password {}): {}
+                ==================================================================""",
+                System.getProperty("server.port", System.getenv().getOrDefault("PORT", "8080")), PASSWORD,
+                String.join(", ", USERS.stream().map(u -> u.get(0) + " " + u.get(1) + "(" + u.get(3) + ")").toList()));
+    }
+
+    private void create() {
+        OrgUnit company = units.save(new OrgUnit("C01", "示例机械有限公司", OrgUnitType.COMPANY, null));
+        OrgUnit production = units.save(new OrgUnit("C01D01", "生产部", OrgUnitType.DEPARTMENT, company));
+        OrgUnit finance = units.save(new OrgUnit("C01D02", "财务部", OrgUnitType.DEPARTMENT, company));
+        OrgUnit companyUnion = units.save(new OrgUnit("C01U", "示例机械有限公司工会", OrgUnitType.BRANCH_UNION, company));
+        OrgUnit county = units.save(new OrgUnit("CU01", "示范县总工会", OrgUnitType.COUNTY_UNION, null));
+        OrgUnit branchA = units.save(new OrgUnit("CU01B01", "城关街道工会", OrgUnitType.BRANCH_UNION, county));
+        OrgUnit branchB = units.save(new OrgUnit("CU01B02", "工业园区工会", OrgUnitType.BRANCH_UNION, county));
+
+        group(Role.WORKER, production, "生产部职工");
+        group(Role.WORKER, finance, "财务部职工");
+        group(Role.DEPARTMENT_HEAD, production, "生产部负责人");
+        group(Role.DEPARTMENT_HEAD, finance, "财务部负责人");
+        group(Role.DIRECTOR, company, "分管领导");
+        group(Role.HR, company, "人力资源部");
+        group(Role.GENERAL_OFFICE, company, "综合办公室");
+        group(Role.BRANCH_UNION, companyUnion, "公司工会");
+        group(Role.BRANCH_UNION, branchA, "城关街道工会");
+        group(Role.BRANCH_UNION, branchB, "工业园区工会");
+        group(Role.COUNTY_UNION, county, "县总工会");
+        group(Role.ADMIN, null, "系统管理员");
+
+        String hash = passwordEncoder.encode(PASSWORD);
+        for (List<String> u : USERS) {
+            OrgUnit unit = units.findByCode(u.get(2)).orElseThrow();
+            AppUser user = new AppUser(u.get(0), u.get(1), hash, unit);
+            Role role = Role.valueOf(u.get(3));
+            user.joinGroup(groups.findById(role.groupId(unit.getCode())).orElseThrow());
+            users.save(user);
+        }
+        log.info("Demo organisation and {} demo users created", USERS.size());
+    }
+
+    private void group(Role role, OrgUnit unit, String name) {
+        groups.save(new AppGroup(role, unit, name));
+    }
+}

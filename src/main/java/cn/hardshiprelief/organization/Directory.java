@@ -1,0 +1,47 @@
+package cn.hardshiprelief.organization;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+
+/** Looks up people and units. */
+@Service
+@Transactional(readOnly = true)
+public class Directory {
+
+    private final AppUserRepository users;
+    private final OrgUnitRepository units;
+
+    public Directory(AppUserRepository users, OrgUnitRepository units) {
+        this.users = users;
+        this.units = units;
+    }
+
+    public Actor actor(String username) {
+        return users.findById(username).map(Actor::of)
+                .orElseThrow(() -> new NoSuchElementException("No user " + username));
+    }
+
+    public Optional<AppUser> user(String username) {
+        return users.findById(username);
+    }
+
+    public String displayName(String username) {
+        return users.findById(username).map(AppUser::getDisplayName).orElse(username);
+    }
+
+    public OrgUnit unit(Long id) {
+        return units.findById(id).orElseThrow(() -> new NoSuchElementException("No unit " + id));
+    }
+
+    /** Workers of the company an actor belongs to: whom union staff may file on behalf of. */
+    public List<AppUser> workersOfCompany(Long companyId) {
+        List<Long> unitIds = units.findAll().stream()
+                .filter(u -> u.company() != null && u.company().getId().equals(companyId))
+                .map(OrgUnit::getId).toList();
+        return unitIds.isEmpty() ? List.of() : users.findByRoleInUnits(Role.WORKER, unitIds);
+    }
+}

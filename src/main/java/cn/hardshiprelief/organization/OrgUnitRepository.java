@@ -1,0 +1,9 @@
+package cn.hardshiprelief.organization;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Optional;
+
+public interface OrgUnitRepository extends JpaRepository<OrgUnit, Long> {
+    Optional<OrgUnit> findByCode(String code);
+}

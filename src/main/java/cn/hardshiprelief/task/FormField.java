@@ -1,0 +1,33 @@
+package cn.hardshiprelief.task;
+
+import java.util.List;
+
+/**
+ * One input of a Camunda Form (form-js component with a key): what the page renders and what the
+ * server checks again on submit.
+ */
+public record FormField(String key, String type, String label, String description, boolean required,
+                        Integer maxLength, List<Option> options) {
+
+    public record Option(String value, String label) {
+    }
+
+    public boolean hasOptions() {
+        return !options.isEmpty();
+    }
+
+    /** Message key of what is wrong with a submitted value, or null when it is acceptable. */
+    public String problemWith(String value) {
+        boolean blank = value == null || value.isBlank();
+        if (blank) {
+            return required ? "form.required" : null;
+        }
+        if (hasOptions() && options.stream().noneMatch(o -> o.value().equals(value))) {
+            return "form.notAnOption";
+        }
+        if (maxLength != null && value.length() > maxLength) {
+            return "form.tooLong";
+        }
+        return null;
+    }
+}

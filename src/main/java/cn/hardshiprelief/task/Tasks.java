@@ -1,0 +1,102 @@
+package cn.hardshiprelief.task;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.springframework.stereotype.Component;
+
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * The one place that talks to Camunda's task service. Callers check who may act before they call
+ * {@link #claimAndComplete}; the engine then guarantees a task is completed once.
+ */
+@Component
+public class Tasks {
+
+    private final TaskService taskService;
+    private final HistoryService historyService;
+
+    public Tasks(TaskService taskService, HistoryService historyService) {
+        this.taskService = taskService;
+        this.historyService = historyService;
+    }
+
+    /** Tasks assigned to the person or offered to one of their groups, oldest first. */
+    public List<OpenTask> inbox(String username, Collection<String> groupIds) {
+        var query = taskService.createTaskQuery().initializeFormKeys();
+        if (groupIds.isEmpty()) {
+            query.taskAssignee(username);
+        } else {
+            // claimed by me, or offered to my groups and claimed by nobody yet
+            query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
+        }
+        List<Task> tasks = query.orderByTaskCreateTime().asc().list();
+        return tasks.stream().map(this::toOpenTask).toList();
+    }
+
+    public Optional<OpenTask> find(String taskId) {
+        Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
+        return Optional.ofNullable(task).map(this::toOpenTask);
+    }
+
+    public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
+        Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(stepId).initializeFormKeys().singleResult();
+        return Optional.ofNullable(task).map(this::toOpenTask);
+    }
+
+    /** Open tasks of a process instance (usually one). */
+    public List<OpenTask> openTasksOf(String processInstanceId) {
+        return taskService.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list()
+                .stream().map(this::toOpenTask).toList();
+    }
+
+    public Optional<CompletedTask> completed(String taskId) {
+        HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).finished()
+                .singleResult();
+        return Optional.ofNullable(task).map(t -> new CompletedTask(t.getId(), t.getTaskDefinitionKey(),
+                t.getAssignee(), t.getEndTime() == null ? null : t.getEndTime().toInstant()));
+    }
+
+    /**
+     * Claims the task for the person (if not theirs yet) and completes it with the variables.
+     * Someone else having claimed or completed it first raises {@link TaskGoneException}.
+     */
+    public void claimAndComplete(String taskId, String username, Map<String, Object> variables) {
+        try {
+            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            if (task == null) {
+                throw new TaskGoneException(taskId, null);
+            }
+            if (!username.equals(task.getAssignee())) {
+                taskService.claim(taskId, username);
+            }
+            taskService.complete(taskId, variables);
+        } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
+            throw new TaskGoneException(taskId, e);
+        }
+    }
+
+    private OpenTask toOpenTask(Task task) {
+        Set<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
+        String formId = null;
+        try {
+            formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+        } catch (ProcessEngineException e) {
+            // form keys not initialised for this query: the caller does not need the form
+        }
+        return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
+                task.getAssignee(), groups, formId, task.getCreateTime().toInstant());
+    }
+}
