@@ -1,5 +1,6 @@
 package cn.hardshiprelief.enrollment;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -65,6 +66,7 @@ public class ApplicationForm {
     }
 
     /** The uploads of this request by evidence type, empty file inputs left out. */
+    @JsonIgnore
     public Map<EvidenceType, List<MultipartFile>> uploads() {
         Map<EvidenceType, List<MultipartFile>> uploads = new EnumMap<>(EvidenceType.class);
         uploads.put(EvidenceType.HARDSHIP_CERTIFICATE, nonEmpty(hardshipCertificateFiles));
@@ -118,12 +120,20 @@ public class ApplicationForm {
     public void setAccount(String account) { this.account = account; }
     public List<MemberForm> getMembers() { return members; }
     public void setMembers(List<MemberForm> members) { this.members = members == null ? new ArrayList<>() : members; }
+    @JsonIgnore
     public List<MultipartFile> getHardshipCertificateFiles() { return hardshipCertificateFiles; }
+    @JsonIgnore
     public void setHardshipCertificateFiles(List<MultipartFile> files) { this.hardshipCertificateFiles = files; }
+    @JsonIgnore
     public List<MultipartFile> getMedicalBillsFiles() { return medicalBillsFiles; }
+    @JsonIgnore
     public void setMedicalBillsFiles(List<MultipartFile> files) { this.medicalBillsFiles = files; }
+    @JsonIgnore
     public List<MultipartFile> getDisabilityCertificateFiles() { return disabilityCertificateFiles; }
+    @JsonIgnore
     public void setDisabilityCertificateFiles(List<MultipartFile> files) { this.disabilityCertificateFiles = files; }
+    @JsonIgnore
     public List<MultipartFile> getOtherFiles() { return otherFiles; }
+    @JsonIgnore
     public void setOtherFiles(List<MultipartFile> otherFiles) { this.otherFiles = otherFiles; }
 }
