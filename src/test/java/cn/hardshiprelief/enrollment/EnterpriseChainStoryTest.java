@@ -1,0 +1,134 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.Enrollments;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/** The enterprise chain end to end, through the real services, engine and database (H2). */
+@AppTest
+class EnterpriseChainStoryTest {
+
+    @Autowired
+    Enrollments enrollments;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    ApplicationQueries queries;
+    @Autowired
+    Directory directory;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    private ProcessInstance instanceOf(EnrollmentApplication application) {
+        return engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(application.getProcessInstanceId()).singleResult();
+    }
+
+    @Test
+    void aWorkersApplicationPassesFourApprovalsAndLandsOnTheConfirmedList() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        ProcessInstance instance = instanceOf(application);
+        assertThat(instance).isWaitingAt("reviewByDepartmentHead");
+        assertThat(BpmnAwareTests.task("reviewByDepartmentHead", instance)).hasCandidateGroup("departmentHead_C01D01");
+        assertThat(application.getApplicationNumber()).matches("SQ\\d{10}");
+        assertThat(application.getPerCapitaIncome()).isEqualByComparingTo("900.00");
+
+        enrollments.decide("head1", application.getId(), "approve", null);
+        assertThat(instance).isWaitingAt("reviewByDirector");
+        enrollments.decide("director1", application.getId(), "approve", "情况属实");
+        assertThat(instance).isWaitingAt("reviewByHr");
+        enrollments.decide("hr1", application.getId(), "approve", null);
+        assertThat(instance).isWaitingAt("approveByGeneralOffice");
+        enrollments.decide("office1", application.getId(), "approve", "同意列入");
+
+        assertThat(instance).isEnded().hasPassed("confirmHardshipWorker");
+        EnrollmentApplication done = enrollments.reload(application.getId());
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(done.getEvents()).extracting(ApplicationEvent::getOutcome).containsExactly(
+                EventOutcome.SUBMITTED, EventOutcome.APPROVED, EventOutcome.APPROVED, EventOutcome.APPROVED,
+                EventOutcome.APPROVED, EventOutcome.CONFIRMED);
+        assertThat(done.getEvents().get(2).getActorName()).isEqualTo("刘洋");
+        assertThat(done.getEvents().get(2).getComment()).isEqualTo("情况属实");
+        assertThat(queries.confirmed(directory.actor("hr1"))).extracting(EnrollmentApplication::getId)
+                .contains(application.getId());
+    }
+
+    @Test
+    void theDirectorReturnsItAndAfterCorrectionReviewResumesAtTheDirector() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        enrollments.decide("head1", application.getId(), "approve", null);
+        enrollments.decide("director1", application.getId(), "return", "请补充孩子的在学证明");
+
+        EnrollmentApplication returned = enrollments.reload(application.getId());
+        assertThat(returned.getStatus()).isEqualTo(ApplicationStatus.RETURNED);
+        assertThat(returned.getReturnReason()).isEqualTo("请补充孩子的在学证明");
+        assertThat(instanceOf(application)).isWaitingAt("correctApplication");
+        assertThat(BpmnAwareTests.task("correctApplication", instanceOf(application))).isAssignedTo("worker1");
+
+        enrollments.resubmit("worker1", application.getId(), "已补充");
+        assertThat(instanceOf(application)).isWaitingAt("reviewByDirector");
+        assertThat(enrollments.reload(application.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
+        assertThat(enrollments.reload(application.getId()).getAccount()).endsWith("（已补充说明）");
+    }
+
+    @Test
+    void hrRejectsItWithAReasonTheApplicantCanRead() {
+        EnrollmentApplication application = enrollments.submittedBy("worker2");
+        enrollments.decide("head2", application.getId(), "approve", null);
+        enrollments.decide("director1", application.getId(), "approve", null);
+        enrollments.decide("hr1", application.getId(), "reject", "家庭人均收入高于标准");
+
+        assertThat(instanceOf(application)).isNull();
+        EnrollmentApplication rejected = queries.view(directory.actor("worker2"), application.getId());
+        assertThat(rejected.getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(rejected.getRejectionReason()).isEqualTo("家庭人均收入高于标准");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(application.getProcessInstanceId()).singleResult().getEndActivityId())
+                .isEqualTo("applicationRejected");
+    }
+
+    @Test
+    void aTaskDecidedOnceCannotBeDecidedAgainAndSaysByWhom() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        String taskId = enrollments.openTaskId(application.getId());
+        enrollments.decide("head1", application.getId(), "approve", null);
+
+        assertThatThrownBy(() -> enrollmentsReview().decide(directory.actor("head1"), taskId, "approve", null))
+                .isInstanceOf(TaskAlreadyDecidedException.class)
+                .satisfies(e -> assertThat(((TaskAlreadyDecidedException) e).getArgs()[0]).isEqualTo("王强"));
+    }
+
+    @Test
+    void theHeadOfAnotherDepartmentCanNeitherSeeNorDecideIt() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        String taskId = enrollments.openTaskId(application.getId());
+        assertThatThrownBy(() -> enrollmentsReview().decide(directory.actor("head2"), taskId, "approve", null))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> queries.view(directory.actor("head2"), application.getId()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> queries.view(directory.actor("worker2"), application.getId()))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(instanceOf(application)).isWaitingAt("reviewByDepartmentHead");
+    }
+
+    @Autowired
+    ReviewService reviewService;
+
+    private ReviewService enrollmentsReview() {
+        return reviewService;
+    }
+}
