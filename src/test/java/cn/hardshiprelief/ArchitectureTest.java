@@ -1,0 +1,59 @@
+package cn.hardshiprelief;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** Package by feature, with the engine kept to a few thin places (so a move to a Camunda fork stays cheap). */
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.hardshiprelief");
+
+    @Test
+    void theApplicationFollowsItsArchitecture() {
+        assertThat(CLASSES).hasSizeGreaterThan(50);
+        featuresDoNotDependOnEachOtherInCycles.check(CLASSES);
+    }
+
+    @Test
+    void onlyTheEngineFacadesImportCamunda() {
+        onlyTheEngineFacadesTalkToCamunda.check(CLASSES);
+    }
+
+    @Test
+    void theDomainDoesNotDependOnTheWebLayer() {
+        theDomainDoesNotKnowTheWeb.check(CLASSES);
+    }
+
+    @Test
+    void controllersDoNotUseRepositories() {
+        entitiesAreNotBoundFromRequests.check(CLASSES);
+    }
+
+    static final ArchRule featuresDoNotDependOnEachOtherInCycles =
+            slices().matching("cn.hardshiprelief.(*)..").should().beFreeOfCycles();
+
+    static final ArchRule onlyTheEngineFacadesTalkToCamunda = noClasses()
+            .that().resideOutsideOfPackages("cn.hardshiprelief.task..", "cn.hardshiprelief.enrollment.process..",
+                    "cn.hardshiprelief.security.camunda..", "cn.hardshiprelief.engine..")
+            .should().dependOnClassesThat().resideInAPackage("org.camunda..")
+            .because("Camunda API calls stay in delegates, listeners and the task facade");
+
+    static final ArchRule theDomainDoesNotKnowTheWeb = noClasses()
+            .that().resideInAnyPackage("cn.hardshiprelief.organization..", "cn.hardshiprelief.person..",
+                    "cn.hardshiprelief.shared..", "cn.hardshiprelief.task..")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    static final ArchRule entitiesAreNotBoundFromRequests = noClasses()
+            .that().areAnnotatedWith(org.springframework.stereotype.Controller.class)
+            .or().areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+            .should().dependOnClassesThat().areAssignableTo(org.springframework.data.repository.Repository.class)
+            .because("controllers call services; repositories stay behind them");
+}

@@ -1,0 +1,92 @@
+package cn.hardshiprelief.enrollment;
+
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.MySqlDatabase;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The production database: the application on MySQL/MariaDB (profile {@code mysql}, MySQL
+ * Connector/J), its schema made by Liquibase including Camunda's changelog, carrying an application
+ * through the four approvals to the confirmed list.
+ */
+@ExtendWith(MySqlDatabase.class)
+@SpringBootTest(properties = {
+        "camunda.bpm.process-engine-name=mysqlTests",
+        "camunda.bpm.job-execution.enabled=false",
+        "hardship.demo-data=true",
+        "hardship.storage.dir=target/test-uploads-mysql"})
+@ActiveProfiles("mysql")
+class MySqlEnterpriseChainTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        String url = MySqlDatabase.freshDatabase("hardship_it");
+        registry.add("spring.datasource.url", () -> url);
+        registry.add("spring.datasource.username", () -> MySqlDatabase.USER);
+        registry.add("spring.datasource.password", () -> MySqlDatabase.PASSWORD);
+    }
+
+    @Autowired
+    Enrollments enrollments;
+    @Autowired
+    ApplicationQueries queries;
+    @Autowired
+    Directory directory;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine engine;
+
+    @Test
+    void onMySqlAnApplicationPassesFourApprovalsAndLandsOnTheConfirmedList() {
+        assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("hardship_it");
+        assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("mysql");
+
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
+            enrollments.decide(reviewer, application.getId(), "approve", "同意");
+        }
+
+        EnrollmentApplication done = enrollments.reload(application.getId());
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
+        assertThat(done.getEvents()).hasSize(6);
+        assertThat(queries.confirmed(directory.actor("office1"))).extracting(EnrollmentApplication::getId)
+                .contains(application.getId());
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(done.getProcessInstanceId()).singleResult().getEndActivityId())
+                .isEqualTo("applicationApproved");
+    }
+
+    @Test
+    void liquibaseOwnsTheEngineTablesAndOurs() {
+        Integer engineTables = jdbc.queryForObject("select count(*) from information_schema.tables"
+                + " where table_schema = database() and table_name like 'ACT\\_%'", Integer.class);
+        assertThat(engineTables).isGreaterThan(40);
+        assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG where FILENAME like '%camunda%'",
+                Integer.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(12);
+    }
+
+    @Test
+    void chineseNamesOutsideTheBasicPlaneSurviveTheRoundTrip() {
+        EnrollmentApplication application = enrollments.submittedBy("worker2");
+        jdbc.update("update household_member set name = ? where application_id = ? and ordinal = 1", "𠮷野家", application.getId());
+        assertThat(enrollments.reload(application.getId()).getMembers().get(1).getName()).isEqualTo("𠮷野家");
+        String encrypted = jdbc.queryForObject("select id_number_encrypted from household_member where application_id = ?"
+                + " and ordinal = 0", String.class, application.getId());
+        assertThat(encrypted).startsWith("v1:").doesNotContain("110105");
+    }
+}
