@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.*;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -37,8 +37,8 @@ class CamundaAuthorizations {
         this.tasks = tasks;
     }
 
-    @EventListener
-    public void onDeployed(PostDeployEvent event) {
+    @EventListener(ApplicationReadyEvent.class)
+    public void grant() {
         for (Resources resource : Resources.values()) {
             grantGroup(ADMIN_GROUP, resource, ANY, Permissions.ALL);
         }
