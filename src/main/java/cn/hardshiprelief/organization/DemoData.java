@@ -52,10 +52,10 @@ public class DemoData {
         this.passwordEncoder = passwordEncoder;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @EventListener
     @Order(0)
     @Transactional
-    public void load() {
+    public void load(ApplicationReadyEvent event) {
         if (users.count() == 0) {
             create();
         }
@@ -66,7 +66,7 @@ public class DemoData {
                  Log in at http://localhost:{}/  (Camunda Cockpit/Tasklist: /camunda/app/)
                  Demo users (password {}): {}
                 ==================================================================""",
-                System.getProperty("server.port", System.getenv().getOrDefault("PORT", "8080")), PASSWORD,
+                event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080"), PASSWORD,
                 String.join(", ", USERS.stream().map(u -> u.get(0) + " " + u.get(1) + "(" + u.get(3) + ")").toList()));
     }
 

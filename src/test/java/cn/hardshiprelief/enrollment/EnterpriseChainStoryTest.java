@@ -125,6 +125,39 @@ class EnterpriseChainStoryTest {
         assertThat(instanceOf(application)).isWaitingAt("reviewByDepartmentHead");
     }
 
+    @Test
+    void twoDecisionsOnTheSameTaskAtOnceMakeOneDecisionAndOneClearRefusal() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        String taskId = enrollments.openTaskId(application.getId());
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<String>> results = new java.util.ArrayList<>();
+            for (String decision : java.util.List.of("approve", "approve")) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    try {
+                        reviewService.decide(directory.actor("head1"), taskId, decision, null);
+                        return "decided";
+                    } catch (cn.hardshiprelief.shared.ConflictException e) {
+                        return e.getMessageKey();
+                    }
+                }));
+            }
+            start.countDown();
+            java.util.List<String> outcomes = new java.util.ArrayList<>();
+            for (var result : results) {
+                outcomes.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            assertThat(outcomes).containsExactlyInAnyOrder("decided", "task.alreadyDecided");
+        } finally {
+            pool.shutdownNow();
+        }
+        EnrollmentApplication after = enrollments.reload(application.getId());
+        assertThat(after.getEvents()).filteredOn(e -> e.getOutcome() == EventOutcome.APPROVED).hasSize(1);
+        assertThat(instanceOf(application)).isWaitingAt("reviewByDirector");
+    }
+
     @Autowired
     ReviewService reviewService;
 
