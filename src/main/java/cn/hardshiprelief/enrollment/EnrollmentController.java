@@ -109,11 +109,13 @@ public class EnrollmentController {
                     : "redirect:/applications/" + saved.getId();
         } catch (AlreadySubmittedException e) {
             flash.addFlashAttribute("warning", "application.alreadySubmitted");
+            flash.addFlashAttribute("warningArg", e.getArgs()[0]);
             return "redirect:/applications/" + e.getApplicationId();
         } catch (DataIntegrityViolationException e) {
             return queries.mine(actor).stream().filter(a -> a.getRequestToken().equals(form.getRequestToken()))
                     .findFirst().map(a -> {
                         flash.addFlashAttribute("warning", "application.alreadySubmitted");
+                        flash.addFlashAttribute("warningArg", a.getApplicationNumber());
                         return "redirect:/applications/" + a.getId();
                     }).orElseThrow(() -> e);
         } catch (IncompleteApplicationException e) {

@@ -41,7 +41,8 @@ public class MemberForm {
     @NotNull(message = "{member.monthlyIncome.required}")
     @DecimalMin(value = "0.00", message = "{member.monthlyIncome.negative}")
     @DecimalMax(value = "100000.00", message = "{member.monthlyIncome.absurd}")
-    @Digits(integer = 6, fraction = 2, message = "{member.monthlyIncome.digits}")
+    // the range is @DecimalMax's concern; @Digits only limits the decimals
+    @Digits(integer = 12, fraction = 2, message = "{member.monthlyIncome.digits}")
     private BigDecimal monthlyIncome;
 
     public MemberForm() {
