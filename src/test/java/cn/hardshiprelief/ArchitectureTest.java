@@ -41,7 +41,7 @@ class ArchitectureTest {
             slices().matching("cn.hardshiprelief.(*)..").should().beFreeOfCycles();
 
     static final ArchRule onlyTheEngineFacadesTalkToCamunda = noClasses()
-            .that().resideOutsideOfPackages("cn.hardshiprelief.task..", "cn.hardshiprelief.enrollment.process..",
+            .that().resideOutsideOfPackages("cn.hardshiprelief.task..", "cn.hardshiprelief..process..",
                     "cn.hardshiprelief.security.camunda..", "cn.hardshiprelief.engine..")
             .should().dependOnClassesThat().resideInAPackage("org.camunda..")
             .because("Camunda API calls stay in delegates, listeners and the task facade");

@@ -22,6 +22,13 @@ public class ApplicationAccess {
     }
 
     public boolean isReviewerOf(Actor actor, EnrollmentApplication application) {
+        if (application.getCountyUnion() != null
+                && actor.inGroup(Role.COUNTY_UNION.groupId(application.getCountyUnion().getCode()))) {
+            return true;
+        }
+        if (application.getRoute() == Route.UNION) {
+            return actor.inGroup(Role.BRANCH_UNION.groupId(application.getBranchUnion().getCode()));
+        }
         String company = application.getCompany().getCode();
         return actor.inGroup(Role.DEPARTMENT_HEAD.groupId(application.getDepartment().getCode()))
                 || actor.inGroup(Role.DIRECTOR.groupId(company))
@@ -42,17 +49,26 @@ public class ApplicationAccess {
         }
     }
 
-    /** A worker applies for themself; branch-union staff of the worker's company file on their behalf. */
+    /**
+     * A worker applies for themself; branch-union staff file on behalf of the workers of their
+     * company (a company's own union) or of the workplaces under their branch union.
+     */
     public void checkFileFor(Actor actor, AppUser worker) {
         if (actor.username().equals(worker.getUsername()) && actor.has(Role.WORKER)) {
             return;
         }
-        OrgUnit company = worker.getOrgUnit().company();
-        boolean unionOfCompany = actor.has(Role.BRANCH_UNION) && company != null
-                && company.getId().equals(actor.companyId());
         boolean isWorker = worker.getGroups().stream().anyMatch(g -> g.getRole() == Role.WORKER);
-        if (!unionOfCompany || !isWorker) {
+        if (!actor.has(Role.BRANCH_UNION) || !isWorker || !coversWorker(actor, worker.getOrgUnit())) {
             throw new ForbiddenException("application.cannotFileFor", worker.getDisplayName());
         }
+    }
+
+    private static boolean coversWorker(Actor actor, OrgUnit workerUnit) {
+        OrgUnit company = workerUnit.company();
+        if (company != null) {
+            return company.getId().equals(actor.companyId());
+        }
+        OrgUnit branch = workerUnit.branchUnion();
+        return branch != null && branch.getId().equals(actor.orgUnitId());
     }
 }

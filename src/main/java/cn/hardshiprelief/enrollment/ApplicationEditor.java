@@ -88,7 +88,8 @@ public class ApplicationEditor {
             return new HouseholdMember(m.toDetails(id.value()), cipher.hash(id.value()), id.masked());
         }).toList();
         return new HouseholdDetails(form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
-                form.getPrimaryCause(), form.getSecondaryCauses(), blankToNull(form.getAccount()), members);
+                form.getPrimaryCause(), form.getSecondaryCauses(), blankToNull(form.getAccount()),
+                form.getMedicalCostsHalfYear(), form.getOneOffCosts(), members);
     }
 
     private EnrollmentApplication load(Long id) {

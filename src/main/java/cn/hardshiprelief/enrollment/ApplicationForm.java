@@ -38,6 +38,16 @@ public class ApplicationForm {
     @Size(max = 4000, message = "{application.account.size}")
     private String account;
 
+    /** Self-paid medical costs of the household in the last six months (yuan). */
+    @DecimalMin(value = "0.00", message = "{application.costs.invalid}")
+    @DecimalMax(value = "10000000.00", message = "{application.costs.invalid}")
+    private BigDecimal medicalCostsHalfYear;
+
+    /** One-off costs of illness, disaster or accident in the last twelve months (yuan). */
+    @DecimalMin(value = "0.00", message = "{application.costs.invalid}")
+    @DecimalMax(value = "10000000.00", message = "{application.costs.invalid}")
+    private BigDecimal oneOffCosts;
+
     @Valid
     @Size(max = 20, message = "{application.members.tooMany}")
     private List<MemberForm> members = new ArrayList<>();
@@ -60,6 +70,8 @@ public class ApplicationForm {
         form.primaryCause = application.getPrimaryCause();
         form.secondaryCauses = new TreeSet<>(application.getSecondaryCauses());
         form.account = application.getAccount();
+        form.medicalCostsHalfYear = application.getMedicalCostsHalfYear();
+        form.oneOffCosts = application.getOneOffCosts();
         form.members = new ArrayList<>(application.getMembers().stream()
                 .map(m -> MemberForm.of(m.details())).toList());
         return form;
@@ -116,6 +128,10 @@ public class ApplicationForm {
     public void setPrimaryCause(HardshipCause primaryCause) { this.primaryCause = primaryCause; }
     public Set<HardshipCause> getSecondaryCauses() { return secondaryCauses; }
     public void setSecondaryCauses(Set<HardshipCause> secondaryCauses) { this.secondaryCauses = secondaryCauses == null ? new TreeSet<>() : secondaryCauses; }
+    public BigDecimal getMedicalCostsHalfYear() { return medicalCostsHalfYear; }
+    public void setMedicalCostsHalfYear(BigDecimal value) { this.medicalCostsHalfYear = value; }
+    public BigDecimal getOneOffCosts() { return oneOffCosts; }
+    public void setOneOffCosts(BigDecimal value) { this.oneOffCosts = value; }
     public String getAccount() { return account; }
     public void setAccount(String account) { this.account = account; }
     public List<MemberForm> getMembers() { return members; }

@@ -88,8 +88,9 @@ public class ApplicationQueries {
 
     /** Workers the actor may file for: themself if a worker, the company's workers for its branch-union staff. */
     public List<AppUser> applicantsFor(Actor actor) {
-        if (actor.has(Role.BRANCH_UNION) && actor.companyId() != null) {
-            return directory.workersOfCompany(actor.companyId());
+        if (actor.has(Role.BRANCH_UNION)) {
+            return actor.companyId() != null ? directory.workersOfCompany(actor.companyId())
+                    : directory.workersUnderBranchUnion(actor.orgUnitId());
         }
         return directory.user(actor.username()).filter(u -> actor.has(Role.WORKER)).map(List::of).orElse(List.of());
     }

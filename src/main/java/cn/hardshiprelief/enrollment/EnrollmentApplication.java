@@ -38,13 +38,48 @@ public class EnrollmentApplication {
     @Column(name = "filed_by_username", nullable = false)
     private String filedByUsername;
 
-    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    /** The applicant's company on the enterprise route; null on the union route. */
+    @ManyToOne(fetch = FetchType.EAGER)
     @JoinColumn(name = "company_id")
     private OrgUnit company;
 
+    /** The applicant's own unit: a department of a company, or a workplace under a branch union. */
     @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "department_id")
     private OrgUnit department;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Route route;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "branch_union_id")
+    private OrgUnit branchUnion;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "county_union_id")
+    private OrgUnit countyUnion;
+
+    @Column(name = "region_code")
+    private String regionCode;
+
+    @Column(name = "medical_costs_half_year", precision = 12, scale = 2)
+    private BigDecimal medicalCostsHalfYear;
+
+    @Column(name = "one_off_costs", precision = 12, scale = 2)
+    private BigDecimal oneOffCosts;
+
+    @Enumerated(EnumType.STRING)
+    private Tier tier;
+
+    @Column(name = "classification_reason")
+    private String classificationReason;
+
+    @Column(name = "dibao_line", precision = 10, scale = 2)
+    private BigDecimal dibaoLine;
+
+    @Column(name = "receives_dibao")
+    private Boolean receivesDibao;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -115,24 +150,31 @@ public class EnrollmentApplication {
     }
 
     private EnrollmentApplication(String requestToken, String applicantUsername, String filedByUsername,
-                                  OrgUnit company, OrgUnit department, Instant now) {
+                                  OrgUnit unit, Instant now) {
         this.requestToken = requestToken;
         this.applicantUsername = applicantUsername;
         this.filedByUsername = filedByUsername;
-        this.company = company;
-        this.department = department;
+        this.route = Route.of(unit);
+        this.company = unit.company();
+        this.department = unit;
+        this.branchUnion = route == Route.UNION ? unit.branchUnion() : null;
+        this.countyUnion = unit.countyUnion();
+        this.regionCode = unit.region();
         this.status = ApplicationStatus.DRAFT;
         this.createdAt = now;
     }
 
-    /** A new draft for the applicant's department, filed by the applicant or by union staff for them. */
+    /**
+     * A new draft for the applicant's unit, filed by the applicant or by union staff for them. The
+     * unit decides the route: a company's department takes the enterprise chain, a workplace under
+     * a branch union the union route.
+     */
     public static EnrollmentApplication draft(String requestToken, String applicantUsername, String filedByUsername,
-                                              OrgUnit department, Instant now) {
-        OrgUnit company = department.company();
-        if (company == null) {
-            throw new BusinessException("application.noCompany", department.getName());
+                                              OrgUnit unit, Instant now) {
+        if (unit.company() == null && (unit.branchUnion() == null || unit.countyUnion() == null)) {
+            throw new BusinessException("application.noRoute", unit.getName());
         }
-        return new EnrollmentApplication(requestToken, applicantUsername, filedByUsername, company, department, now);
+        return new EnrollmentApplication(requestToken, applicantUsername, filedByUsername, unit, now);
     }
 
     /** Replaces what the applicant states. Only a draft or a returned application may change. */
@@ -146,6 +188,8 @@ public class EnrollmentApplication {
         secondary.remove(details.primaryCause());
         this.secondaryCauses = secondary.stream().map(Enum::name).collect(Collectors.joining(","));
         this.account = details.account();
+        this.medicalCostsHalfYear = details.medicalCostsHalfYear();
+        this.oneOffCosts = details.oneOffCosts();
         this.members.clear();
         int ordinal = 0;
         for (HouseholdMember member : details.members()) {
@@ -259,6 +303,64 @@ public class EnrollmentApplication {
         record(taskId, step, EventOutcome.REJECTED, reason, actorUsername, actorName, now);
     }
 
+    /** The classification decided by the {@code classifyHardship} DMN, with the dibao line it used. */
+    public void classify(Tier tier, String reason, BigDecimal dibaoLine, boolean receivesDibao, Instant now) {
+        if (status != ApplicationStatus.IN_REVIEW && status != ApplicationStatus.APPROVED) {
+            throw new ConflictException("application.notInReview", applicationNumber);
+        }
+        this.tier = tier;
+        this.classificationReason = reason;
+        this.dibaoLine = dibaoLine;
+        this.receivesDibao = receivesDibao;
+        if (!tier.eligible()) {
+            this.status = ApplicationStatus.NOT_ELIGIBLE;
+            this.concludedAt = now;
+        }
+        record(null, "classifyHardship", tier.eligible() ? EventOutcome.CLASSIFIED : EventOutcome.NOT_ELIGIBLE,
+                reason, "system", "系统", now);
+    }
+
+    /** A member is in another active household file: filing is blocked (no 一户多档 / 一人多档). */
+    public void blockAsDuplicate(String fileNumbers, Instant now) {
+        this.status = ApplicationStatus.BLOCKED;
+        this.rejectionReason = fileNumbers;
+        this.concludedAt = now;
+        record(null, "matchCivilAffairsRecords", EventOutcome.BLOCKED, fileNumbers, "system", "系统", now);
+    }
+
+    public void putOnNotice(Instant now) {
+        if (tier == null || !tier.eligible()) {
+            throw new ConflictException("application.notClassified", applicationNumber);
+        }
+        this.status = ApplicationStatus.IN_NOTICE;
+        record(null, "startPublicNotice", EventOutcome.ON_NOTICE, null, "system", "系统", now);
+    }
+
+    /** An objection to the notice was upheld by the county union (whose decision is already on the timeline). */
+    public void rejectAfterObjection(String actorUsername, String actorName, String reason, Instant now) {
+        if (status != ApplicationStatus.IN_NOTICE) {
+            throw new ConflictException("application.notOnNotice", applicationNumber);
+        }
+        this.status = ApplicationStatus.REJECTED;
+        this.rejectionReason = reason;
+        this.concludedAt = now;
+    }
+
+    public void filed(String fileNumber, Instant now) {
+        if (status != ApplicationStatus.IN_NOTICE) {
+            throw new ConflictException("application.notOnNotice", applicationNumber);
+        }
+        this.status = ApplicationStatus.FILED;
+        this.concludedAt = now;
+        record(null, "fileHousehold", EventOutcome.FILED, fileNumber, "system", "系统", now);
+    }
+
+    /** Records a decision that is not one of the review steps (e.g. on an objection). */
+    public void note(String step, String taskId, EventOutcome outcome, String comment, String actorUsername,
+                     String actorName, Instant now) {
+        record(taskId, step, outcome, comment, actorUsername, actorName, now);
+    }
+
     /** The general office approved: the household is on the confirmed list (确认困难职工清单). */
     public void confirm(Instant now) {
         requireInReview();
@@ -319,6 +421,18 @@ public class EnrollmentApplication {
     public String getApplicantUsername() { return applicantUsername; }
     public String getFiledByUsername() { return filedByUsername; }
     public OrgUnit getCompany() { return company; }
+    public Route getRoute() { return route; }
+    public OrgUnit getBranchUnion() { return branchUnion; }
+    public OrgUnit getCountyUnion() { return countyUnion; }
+    public String getRegionCode() { return regionCode; }
+    public BigDecimal getMedicalCostsHalfYear() { return medicalCostsHalfYear; }
+    public BigDecimal getOneOffCosts() { return oneOffCosts; }
+    public Tier getTier() { return tier; }
+    public String getClassificationReason() { return classificationReason; }
+    public BigDecimal getDibaoLine() { return dibaoLine; }
+    public Boolean getReceivesDibao() { return receivesDibao; }
+    /** The unit whose public notice shows this household: the branch union, else the company. */
+    public OrgUnit noticeUnit() { return route == Route.UNION ? branchUnion : company; }
     public OrgUnit getDepartment() { return department; }
     public ApplicationStatus getStatus() { return status; }
     public HousingType getHousingType() { return housingType; }

@@ -22,10 +22,10 @@ public interface EnrollmentApplicationRepository extends JpaRepository<Enrollmen
     List<EnrollmentApplication> findMine(String username);
 
     @EntityGraph(attributePaths = {"members", "department", "company"})
-    @Query("select a from EnrollmentApplication a where a.status = cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED and a.company.id in :companyIds order by a.concludedAt desc")
+    @Query("select a from EnrollmentApplication a where a.status in (cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED, cn.hardshiprelief.enrollment.ApplicationStatus.IN_NOTICE, cn.hardshiprelief.enrollment.ApplicationStatus.FILED) and a.route = cn.hardshiprelief.enrollment.Route.ENTERPRISE and a.company.id in :companyIds order by a.concludedAt desc")
     List<EnrollmentApplication> findConfirmed(Collection<Long> companyIds);
 
     @EntityGraph(attributePaths = {"members", "department", "company"})
-    @Query("select a from EnrollmentApplication a where a.status = cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED order by a.concludedAt desc")
+    @Query("select a from EnrollmentApplication a where a.status in (cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED, cn.hardshiprelief.enrollment.ApplicationStatus.IN_NOTICE, cn.hardshiprelief.enrollment.ApplicationStatus.FILED) and a.route = cn.hardshiprelief.enrollment.Route.ENTERPRISE order by a.concludedAt desc")
     List<EnrollmentApplication> findAllConfirmed();
 }

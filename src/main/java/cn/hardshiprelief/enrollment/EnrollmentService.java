@@ -12,7 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
+import cn.hardshiprelief.shared.BusinessException;
+
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Submitting an application into {@code hardshipEnrollment}, and resubmitting it after a return. */
@@ -24,20 +27,32 @@ public class EnrollmentService {
     private final EnrollmentProcessStarter process;
     private final Tasks tasks;
     private final Directory directory;
+    private final ActiveFiles activeFiles;
     private final Clock clock;
 
     public EnrollmentService(ApplicationEditor editor, EnrollmentProcessStarter process, Tasks tasks,
-                             Directory directory, Clock clock) {
+                             Directory directory, ActiveFiles activeFiles, Clock clock) {
         this.editor = editor;
         this.process = process;
         this.tasks = tasks;
         this.directory = directory;
+        this.activeFiles = activeFiles;
         this.clock = clock;
+    }
+
+    /** Refuses an application whose members are already in an active household file, naming the file. */
+    private void requireNotFiled(EnrollmentApplication application) {
+        List<String> files = activeFiles.fileNumbersHolding(
+                application.getMembers().stream().map(HouseholdMember::getIdNumberHash).toList());
+        if (!files.isEmpty()) {
+            throw new BusinessException("application.alreadyFiled", String.join("、", files));
+        }
     }
 
     /** Saves the form and sends the application to the head of the applicant's department. */
     public EnrollmentApplication submit(Actor actor, Long id, ApplicationForm form) {
         EnrollmentApplication application = editor.save(actor, id, form);
+        requireNotFiled(application);
         application.submit(actor.username(), actor.displayName(), clock.instant());
         application.startedAs(process.start(application, directory.displayName(application.getApplicantUsername())));
         return application;
@@ -49,6 +64,7 @@ public class EnrollmentService {
         if (application.getStatus() != ApplicationStatus.RETURNED) {
             throw new ConflictException("application.notReturned", application.getApplicationNumber());
         }
+        requireNotFiled(application);
         OpenTask correction = tasks.openTaskOf(application.getProcessInstanceId(),
                 HardshipEnrollmentProcess.CORRECT_APPLICATION)
                 .orElseThrow(() -> new ConflictException("application.notReturned", application.getApplicationNumber()));

@@ -48,6 +48,51 @@ public class ReviewRecorder {
         return application;
     }
 
+    public void recordVerified(Long applicationId, String taskId, String actor) {
+        EnrollmentApplication application = load(applicationId);
+        application.note("verifyHousehold", taskId, EventOutcome.VERIFIED, null, actor, directory.displayName(actor),
+                clock.instant());
+    }
+
+    /** The application, for the process's own steps (no actor: the engine acts). */
+    @Transactional(readOnly = true)
+    public EnrollmentApplication application(Long applicationId) {
+        EnrollmentApplication application = load(applicationId);
+        application.getMembers().size();
+        return application;
+    }
+
+    public void classify(Long applicationId, Tier tier, String reason, java.math.BigDecimal dibaoLine,
+                         boolean receivesDibao) {
+        load(applicationId).classify(tier, reason, dibaoLine, receivesDibao, clock.instant());
+    }
+
+    public void blockAsDuplicate(Long applicationId, String fileNumbers) {
+        load(applicationId).blockAsDuplicate(fileNumbers, clock.instant());
+    }
+
+    public void recordMatching(Long applicationId, String findings) {
+        load(applicationId).note("matchCivilAffairsRecords", null, EventOutcome.MATCHED, findings, "system", "系统", clock.instant());
+    }
+
+    public void putOnNotice(Long applicationId) {
+        load(applicationId).putOnNotice(clock.instant());
+    }
+
+    public void recordObjection(Long applicationId, String reason) {
+        load(applicationId).note("startPublicNotice", null, EventOutcome.OBJECTION, reason, "public", "公众",
+                clock.instant());
+    }
+
+    public void recordObjectionDecision(Long applicationId, String taskId, String actor, boolean upheld, String comment) {
+        load(applicationId).note("decideObjection", taskId, upheld ? EventOutcome.REJECTED : EventOutcome.OBJECTION_DISMISSED,
+                comment, actor, directory.displayName(actor), clock.instant());
+    }
+
+    public void rejectAfterObjection(Long applicationId, String actor, String reason) {
+        load(applicationId).rejectAfterObjection(actor, directory.displayName(actor), reason, clock.instant());
+    }
+
     public void confirm(Long applicationId) {
         load(applicationId).confirm(clock.instant());
     }

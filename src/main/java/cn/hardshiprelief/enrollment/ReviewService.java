@@ -30,14 +30,16 @@ public class ReviewService {
     private final ApplicationQueries queries;
     private final ApplicationEventRepository events;
     private final Directory directory;
+    private final CivilAffairsFindings findings;
 
     public ReviewService(Tasks tasks, TaskForms forms, ApplicationQueries queries, ApplicationEventRepository events,
-                         Directory directory) {
+                         Directory directory, CivilAffairsFindings findings) {
         this.tasks = tasks;
         this.forms = forms;
         this.queries = queries;
         this.events = events;
         this.directory = directory;
+        this.findings = findings;
     }
 
     /** The inbox (待办): open tasks for the actor with their applications. */
@@ -58,8 +60,10 @@ public class ReviewService {
     public ReviewView review(Actor actor, String taskId) {
         OpenTask task = openTaskFor(actor, taskId);
         EnrollmentApplication application = applicationOf(actor, task);
-        TaskForm form = forms.require(task.formId() != null ? task.formId() : "reviewApplication");
-        return new ReviewView(task, application, form, directory.displayName(application.getApplicantUsername()));
+        TaskForm form = forms.require(task.formId() != null ? task.formId()
+                : HardshipEnrollmentProcess.DECIDE_OBJECTION.equals(task.stepId()) ? "decideObjection" : "reviewApplication");
+        return new ReviewView(task, application, form, directory.displayName(application.getApplicantUsername()),
+                findings.of(application));
     }
 
     /** Decides a review task: approve, reject or return, with a comment. */
@@ -83,6 +87,35 @@ public class ReviewService {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.DECISION, decision);
+        variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
+        try {
+            tasks.claimAndComplete(task.id(), actor.username(), variables);
+        } catch (TaskGoneException e) {
+            throw alreadyDecided(taskId);
+        }
+        return application;
+    }
+
+    /** The county union's decision on an objection to the public notice: uphold (with a reason) or dismiss. */
+    public EnrollmentApplication decideObjection(Actor actor, String taskId, String outcome, String comment) {
+        OpenTask task = openTaskFor(actor, taskId);
+        if (!HardshipEnrollmentProcess.DECIDE_OBJECTION.equals(task.stepId())) {
+            throw new BusinessException("review.notAReviewTask");
+        }
+        EnrollmentApplication application = applicationOf(actor, task);
+        Map<String, String> values = new HashMap<>();
+        values.put(Variables.OBJECTION_OUTCOME, outcome);
+        values.put(Variables.COMMENT, comment);
+        Map<String, String> problems = new HashMap<>(forms.require(task.formId() != null ? task.formId() : "decideObjection")
+                .validate(values));
+        if ("uphold".equals(outcome) && (comment == null || comment.isBlank())) {
+            problems.put(Variables.COMMENT, "objection.commentRequired");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidDecisionException(problems);
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.OBJECTION_OUTCOME, outcome);
         variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
         try {
             tasks.claimAndComplete(task.id(), actor.username(), variables);

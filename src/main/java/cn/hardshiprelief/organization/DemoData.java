@@ -35,6 +35,8 @@ public class DemoData {
             List.of("branch1", "吴刚", "CU01B01", "BRANCH_UNION"),
             List.of("branch2", "郑华", "CU01B02", "BRANCH_UNION"),
             List.of("county1", "孙杰", "CU01", "COUNTY_UNION"),
+            List.of("worker3", "王芳", "CU01B01W1", "WORKER"),
+            List.of("worker4", "刘军", "CU01B02W1", "WORKER"),
             List.of("admin", "系统管理员", "C01", "ADMIN"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -71,16 +73,20 @@ public class DemoData {
     }
 
     private void create() {
-        OrgUnit company = units.save(new OrgUnit("C01", "示例机械有限公司", OrgUnitType.COMPANY, null));
+        OrgUnit county = units.save(new OrgUnit("CU01", "示范县总工会", OrgUnitType.COUNTY_UNION, null, "230602"));
+        OrgUnit company = units.save(new OrgUnit("C01", "示例机械有限公司", OrgUnitType.COMPANY, county));
         OrgUnit production = units.save(new OrgUnit("C01D01", "生产部", OrgUnitType.DEPARTMENT, company));
         OrgUnit finance = units.save(new OrgUnit("C01D02", "财务部", OrgUnitType.DEPARTMENT, company));
         OrgUnit companyUnion = units.save(new OrgUnit("C01U", "示例机械有限公司工会", OrgUnitType.BRANCH_UNION, company));
-        OrgUnit county = units.save(new OrgUnit("CU01", "示范县总工会", OrgUnitType.COUNTY_UNION, null));
         OrgUnit branchA = units.save(new OrgUnit("CU01B01", "城关街道工会", OrgUnitType.BRANCH_UNION, county));
         OrgUnit branchB = units.save(new OrgUnit("CU01B02", "工业园区工会", OrgUnitType.BRANCH_UNION, county));
+        OrgUnit shop = units.save(new OrgUnit("CU01B01W1", "城关便民超市", OrgUnitType.WORKPLACE, branchA));
+        OrgUnit depot = units.save(new OrgUnit("CU01B02W1", "园区物流配送点", OrgUnitType.WORKPLACE, branchB));
 
         group(Role.WORKER, production, "生产部职工");
         group(Role.WORKER, finance, "财务部职工");
+        group(Role.WORKER, shop, "城关便民超市职工");
+        group(Role.WORKER, depot, "园区物流配送点职工");
         group(Role.DEPARTMENT_HEAD, production, "生产部负责人");
         group(Role.DEPARTMENT_HEAD, finance, "财务部负责人");
         group(Role.DIRECTOR, company, "分管领导");

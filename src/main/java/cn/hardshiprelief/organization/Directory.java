@@ -44,4 +44,20 @@ public class Directory {
                 .map(OrgUnit::getId).toList();
         return unitIds.isEmpty() ? List.of() : users.findByRoleInUnits(Role.WORKER, unitIds);
     }
+
+    /** The company's own union staff: the default paired cadre (结对帮扶干部) of its households. */
+    public List<AppUser> unionStaffOfCompany(Long companyId) {
+        List<Long> unitIds = units.findAll().stream()
+                .filter(u -> u.company() != null && u.company().getId().equals(companyId))
+                .map(OrgUnit::getId).toList();
+        return unitIds.isEmpty() ? List.of() : users.findByRoleInUnits(Role.BRANCH_UNION, unitIds);
+    }
+
+    /** Workers of the workplaces under a branch union (the union route). */
+    public List<AppUser> workersUnderBranchUnion(Long branchUnionId) {
+        OrgUnit branch = unit(branchUnionId);
+        List<Long> unitIds = units.findAll().stream()
+                .filter(u -> u.company() == null && u.isWithin(branch)).map(OrgUnit::getId).toList();
+        return unitIds.isEmpty() ? List.of() : users.findByRoleInUnits(Role.WORKER, unitIds);
+    }
 }

@@ -25,14 +25,23 @@ public class OrgUnit {
     @JoinColumn(name = "parent_id")
     private OrgUnit parent;
 
+    /** Administrative division (6 digits): where the local dibao line applies. Inherited from above when empty. */
+    @Column(name = "region_code")
+    private String regionCode;
+
     protected OrgUnit() {
     }
 
     public OrgUnit(String code, String name, OrgUnitType type, OrgUnit parent) {
+        this(code, name, type, parent, null);
+    }
+
+    public OrgUnit(String code, String name, OrgUnitType type, OrgUnit parent, String regionCode) {
         this.code = code;
         this.name = name;
         this.type = type;
         this.parent = parent;
+        this.regionCode = regionCode;
     }
 
     public Long getId() { return id; }
@@ -40,12 +49,47 @@ public class OrgUnit {
     public String getName() { return name; }
     public OrgUnitType getType() { return type; }
     public OrgUnit getParent() { return parent; }
+    public String getRegionCode() { return regionCode; }
 
     /** The company this unit belongs to (itself for a company), or null for a union outside a company. */
     public OrgUnit company() {
+        return nearest(OrgUnitType.COMPANY);
+    }
+
+    /** The branch union above a workplace (itself for a branch union), or null. */
+    public OrgUnit branchUnion() {
+        return nearest(OrgUnitType.BRANCH_UNION);
+    }
+
+    /** The county union this unit comes under, or null. */
+    public OrgUnit countyUnion() {
+        return nearest(OrgUnitType.COUNTY_UNION);
+    }
+
+    /** The region of this unit or the nearest unit above it that has one. */
+    public String region() {
+        for (OrgUnit unit = this; unit != null; unit = unit.getParent()) {
+            if (unit.getRegionCode() != null) {
+                return unit.getRegionCode();
+            }
+        }
+        return null;
+    }
+
+    /** This unit and every unit above it. */
+    public boolean isWithin(OrgUnit ancestor) {
+        for (OrgUnit unit = this; unit != null; unit = unit.getParent()) {
+            if (unit.getId().equals(ancestor.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private OrgUnit nearest(OrgUnitType wanted) {
         // getters, not fields: the parent may be a lazy proxy
         for (OrgUnit unit = this; unit != null; unit = unit.getParent()) {
-            if (unit.getType() == OrgUnitType.COMPANY) {
+            if (unit.getType() == wanted) {
                 return unit;
             }
         }

@@ -55,12 +55,14 @@ class EnterpriseChainStoryTest {
         assertThat(instance).isWaitingAt("approveByGeneralOffice");
         enrollments.decide("office1", application.getId(), "approve", "同意列入");
 
-        assertThat(instance).isEnded().hasPassed("confirmHardshipWorker");
+        assertThat(instance).hasPassed("confirmHardshipWorker", "matchCivilAffairsRecords", "classifyHardship")
+                .isWaitingAt("awaitNoticeOutcome");
         EnrollmentApplication done = enrollments.reload(application.getId());
-        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
-        assertThat(done.getEvents()).extracting(ApplicationEvent::getOutcome).containsExactly(
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
+        assertThat(done.getEvents()).extracting(ApplicationEvent::getOutcome).startsWith(
                 EventOutcome.SUBMITTED, EventOutcome.APPROVED, EventOutcome.APPROVED, EventOutcome.APPROVED,
-                EventOutcome.APPROVED, EventOutcome.CONFIRMED);
+                EventOutcome.APPROVED, EventOutcome.CONFIRMED, EventOutcome.MATCHED, EventOutcome.CLASSIFIED,
+                EventOutcome.ON_NOTICE);
         assertThat(done.getEvents().get(2).getActorName()).isEqualTo("刘洋");
         assertThat(done.getEvents().get(2).getComment()).isEqualTo("情况属实");
         assertThat(queries.confirmed(directory.actor("hr1"))).extracting(EnrollmentApplication::getId)

@@ -51,7 +51,7 @@ class MySqlEnterpriseChainTest {
     ProcessEngine engine;
 
     @Test
-    void onMySqlAnApplicationPassesFourApprovalsAndLandsOnTheConfirmedList() {
+    void onMySqlAnApplicationPassesFourApprovalsTheNoticeAndIsFiled() {
         assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("hardship_it");
         assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("mysql");
 
@@ -60,14 +60,27 @@ class MySqlEnterpriseChainTest {
             enrollments.decide(reviewer, application.getId(), "approve", "同意");
         }
 
-        EnrollmentApplication done = enrollments.reload(application.getId());
-        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.APPROVED);
-        assertThat(done.getEvents()).hasSize(6);
+        assertThat(enrollments.reload(application.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
         assertThat(queries.confirmed(directory.actor("office1"))).extracting(EnrollmentApplication::getId)
                 .contains(application.getId());
+
+        // the notice period ends: the household is filed, once, with a database-kept unique key
+        var timer = engine.getManagementService().createJobQuery()
+                .processInstanceId(application.getProcessInstanceId()).timers().singleResult();
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(java.util.Date.from(
+                java.time.Instant.now().plus(java.time.Duration.ofDays(6))));
+        try {
+            engine.getManagementService().executeJob(timer.getId());
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+        EnrollmentApplication done = enrollments.reload(application.getId());
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.FILED);
+        assertThat(jdbc.queryForObject("select count(*) from household_file where application_id = ?", Integer.class,
+                done.getId())).isEqualTo(1);
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
                 .processInstanceId(done.getProcessInstanceId()).singleResult().getEndActivityId())
-                .isEqualTo("applicationApproved");
+                .isEqualTo("householdFiled");
     }
 
     @Test
@@ -77,7 +90,7 @@ class MySqlEnterpriseChainTest {
         assertThat(engineTables).isGreaterThan(40);
         assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG where FILENAME like '%camunda%'",
                 Integer.class)).isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(12);
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(14);
     }
 
     @Test

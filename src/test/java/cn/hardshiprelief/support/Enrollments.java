@@ -90,6 +90,16 @@ public class Enrollments {
         return reviews.decide(directory.actor(reviewer), openTaskId(applicationId), decision, comment);
     }
 
+    public EnrollmentApplication decideObjection(String countyStaff, Long applicationId, String outcome, String comment) {
+        return reviews.decideObjection(directory.actor(countyStaff), openTaskId(applicationId), outcome, comment);
+    }
+
+    /** The applicant's own identity number, in clear (decrypted from the application), for search tests. */
+    public String plainIdNumberOfHead(Long applicationId) {
+        return reload(applicationId).getMembers().stream().filter(m -> m.getRelation() == Relation.SELF).findFirst()
+                .orElseThrow().details().idNumber();
+    }
+
     public EnrollmentApplication reload(Long applicationId) {
         return queries.view(directory.actor("admin"), applicationId);
     }

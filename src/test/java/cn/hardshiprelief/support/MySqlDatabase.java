@@ -47,7 +47,7 @@ public final class MySqlDatabase implements ExecutionCondition {
             throw new IllegalStateException("Cannot create test database " + name, e);
         }
         return "jdbc:mysql://" + HOST + ":" + PORT + "/" + name
-                + "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8";
+                + "?sendFractionalSeconds=false&nullCatalogMeansCurrent=true&characterEncoding=UTF-8&rewriteBatchedStatements=true";
     }
 
     private static String serverUrl() {

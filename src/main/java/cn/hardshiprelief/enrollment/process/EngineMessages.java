@@ -14,7 +14,7 @@ import java.util.Locale;
  * made in Camunda Tasklist or over /engine-rest is refused with the same words as on our pages.
  */
 @Component
-class EngineMessages {
+public class EngineMessages {
 
     private final MessageSource messages;
 
@@ -28,7 +28,7 @@ class EngineMessages {
     }
 
     /** Who completes the task: its assignee, else the person the engine call runs as. */
-    static String actorOf(DelegateTask task) {
+    public static String actorOf(DelegateTask task) {
         if (task.getAssignee() != null) {
             return task.getAssignee();
         }

@@ -3,7 +3,10 @@ package cn.hardshiprelief.enrollment.process;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import java.time.Duration;
 
 import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
 
@@ -12,9 +15,12 @@ import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Var
 public class EnrollmentProcessStarter {
 
     private final RuntimeService runtimeService;
+    private final String noticePeriod;
 
-    public EnrollmentProcessStarter(RuntimeService runtimeService) {
+    public EnrollmentProcessStarter(RuntimeService runtimeService,
+                                    @Value("${hardship.notice.period:P5D}") Duration noticePeriod) {
         this.runtimeService = runtimeService;
+        this.noticePeriod = noticePeriod.toString();
     }
 
     /** Returns the process instance id. The business key is the application id. */
@@ -23,8 +29,13 @@ public class EnrollmentProcessStarter {
                 .putValue(APPLICATION_ID, application.getId())
                 .putValue(APPLICATION_NUMBER, application.getApplicationNumber())
                 .putValue(APPLICANT_NAME, applicantName)
+                .putValue(ROUTE, application.getRoute().processValue())
                 .putValue(DEPARTMENT_CODE, application.getDepartment().getCode())
-                .putValue(COMPANY_CODE, application.getCompany().getCode())
+                .putValue(COMPANY_CODE, application.getCompany() == null ? null : application.getCompany().getCode())
+                .putValue(BRANCH_UNION_CODE, application.getBranchUnion() == null ? null : application.getBranchUnion().getCode())
+                .putValue(COUNTY_UNION_CODE, application.getCountyUnion() == null ? null : application.getCountyUnion().getCode())
+                .putValue(REGION_CODE, application.getRegionCode())
+                .putValue(NOTICE_PERIOD, noticePeriod)
                 .putValue(FILED_BY, application.getFiledByUsername())
                 .putValue(PER_CAPITA_INCOME, application.getPerCapitaIncome().toPlainString());
         return runtimeService.startProcessInstanceByKey(HardshipEnrollmentProcess.PROCESS_ID,

@@ -14,17 +14,36 @@ public final class HardshipEnrollmentProcess {
     public static final String REVIEW_BY_DIRECTOR = "reviewByDirector";
     public static final String REVIEW_BY_HR = "reviewByHr";
     public static final String APPROVE_BY_GENERAL_OFFICE = "approveByGeneralOffice";
+    public static final String REVIEW_BY_BRANCH_UNION = "reviewByBranchUnion";
+    public static final String VERIFY_HOUSEHOLD = "verifyHousehold";
+    public static final String APPROVE_BY_COUNTY_UNION = "approveByCountyUnion";
     public static final String CORRECT_APPLICATION = "correctApplication";
     public static final String CONFIRM_HARDSHIP_WORKER = "confirmHardshipWorker";
+    public static final String DECIDE_OBJECTION = "decideObjection";
+    public static final String OBJECTION_MESSAGE = "objectionLodged";
 
-    /** The enterprise chain in order. */
+    /** The review steps of both chains: approve, reject or return with the review form. */
     public static final List<String> REVIEW_STEPS = List.of(REVIEW_BY_DEPARTMENT_HEAD, REVIEW_BY_DIRECTOR,
-            REVIEW_BY_HR, APPROVE_BY_GENERAL_OFFICE);
+            REVIEW_BY_HR, APPROVE_BY_GENERAL_OFFICE, REVIEW_BY_BRANCH_UNION, APPROVE_BY_COUNTY_UNION);
 
     public static final class Variables {
         public static final String APPLICATION_ID = "applicationId";
         public static final String APPLICATION_NUMBER = "applicationNumber";
         public static final String APPLICANT_NAME = "applicantName";
+        public static final String ROUTE = "route";
+        public static final String BRANCH_UNION_CODE = "branchUnionCode";
+        public static final String COUNTY_UNION_CODE = "countyUnionCode";
+        public static final String REGION_CODE = "regionCode";
+        public static final String ON_DAY = "onDay";
+        public static final String NOTICE_PERIOD = "noticePeriod";
+        public static final String DUPLICATE_FILE_FOUND = "duplicateFileFound";
+        public static final String RECEIVES_DIBAO = "receivesDibao";
+        public static final String DIBAO_LINE = "dibaoLine";
+        public static final String CLASSIFICATION = "classification";
+        public static final String ELIGIBLE = "eligible";
+        public static final String OBJECTION_OUTCOME = "objectionOutcome";
+        public static final String OBJECTION_SUMMARY = "objectionSummary";
+        public static final String VERIFICATION_COMPLETE = "verificationComplete";
         public static final String DEPARTMENT_CODE = "departmentCode";
         public static final String COMPANY_CODE = "companyCode";
         public static final String FILED_BY = "filedBy";

@@ -1,0 +1,36 @@
+package cn.hardshiprelief.enrollment.process;
+
+import cn.hardshiprelief.enrollment.ReviewRecorder;
+import cn.hardshiprelief.enrollment.Tier;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Map;
+
+import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+
+/** {@code recordClassification}: writes the DMN's tier, reason and the dibao line it used to the application. */
+@Component("recordClassification")
+class RecordClassificationDelegate implements JavaDelegate {
+
+    private final ReviewRecorder applications;
+
+    RecordClassificationDelegate(ReviewRecorder applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void execute(DelegateExecution execution) {
+        Map<String, Object> classification = (Map<String, Object>) execution.getVariable(CLASSIFICATION);
+        Tier tier = Tier.valueOf(String.valueOf(classification.get("tier")));
+        Object line = execution.getVariable(DIBAO_LINE);
+        applications.classify((Long) execution.getVariable(APPLICATION_ID), tier, String.valueOf(classification.get("reason")),
+                line == null ? null : BigDecimal.valueOf(((Number) line).doubleValue()).setScale(2, RoundingMode.HALF_UP),
+                Boolean.TRUE.equals(execution.getVariable(RECEIVES_DIBAO)));
+        execution.setVariable(ELIGIBLE, tier.eligible());
+    }
+}

@@ -1,0 +1,167 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.enrollment.HardshipCause;
+import cn.hardshiprelief.enrollment.HouseholdMember;
+import cn.hardshiprelief.enrollment.Relation;
+import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.organization.OrgUnit;
+import jakarta.persistence.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.*;
+import java.util.stream.Collectors;
+
+/**
+ * A household file (建档立卡): the register entry of one household, made from an approved,
+ * classified and publicly noticed application. One active file per household and per person, kept
+ * by unique keys in the database, not only by checks in code.
+ */
+@Entity
+@Table(name = "household_file")
+public class HouseholdFile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "file_number", nullable = false, unique = true)
+    private String fileNumber;
+
+    @Column(name = "application_id", nullable = false, unique = true)
+    private Long applicationId;
+
+    @Column(name = "head_username", nullable = false)
+    private String headUsername;
+
+    @Column(name = "head_name", nullable = false)
+    private String headName;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "unit_id")
+    private OrgUnit unit;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "branch_union_id")
+    private OrgUnit branchUnion;
+
+    @ManyToOne(fetch = FetchType.EAGER)
+    @JoinColumn(name = "county_union_id")
+    private OrgUnit countyUnion;
+
+    @Column(name = "region_code")
+    private String regionCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Tier tier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "primary_cause", nullable = false)
+    private HardshipCause primaryCause;
+
+    @Column(name = "secondary_causes")
+    private String secondaryCauses;
+
+    @Column(name = "receives_dibao", nullable = false)
+    private boolean receivesDibao;
+
+    @Column(name = "dibao_line", precision = 10, scale = 2)
+    private BigDecimal dibaoLine;
+
+    @Column(name = "per_capita_income", precision = 12, scale = 2)
+    private BigDecimal perCapitaIncome;
+
+    @Column(name = "planned_aid")
+    private String plannedAid;
+
+    @Column(name = "paired_cadre")
+    private String pairedCadre;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private FileStatus status;
+
+    @Column(name = "active_household_key", unique = true)
+    private String activeHouseholdKey;
+
+    @Column(name = "filed_at", nullable = false)
+    private Instant filedAt;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "file", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("id")
+    private List<HouseholdFileMember> members = new ArrayList<>();
+
+    protected HouseholdFile() {
+    }
+
+    /** Files the household of an application that has passed review, classification and notice. */
+    public static HouseholdFile of(EnrollmentApplication application, String headName, String pairedCadre, Instant now) {
+        if (application.getTier() == null || !application.getTier().eligible()) {
+            throw new IllegalStateException("Application " + application.getId() + " is not classified as eligible");
+        }
+        HouseholdFile file = new HouseholdFile();
+        file.applicationId = application.getId();
+        file.fileNumber = "JD" + now.atZone(ZoneId.of("Asia/Shanghai")).getYear()
+                + String.format("%08d", application.getId());
+        file.headUsername = application.getApplicantUsername();
+        file.headName = headName;
+        file.unit = application.getDepartment();
+        file.branchUnion = application.getBranchUnion();
+        file.countyUnion = application.getCountyUnion();
+        file.regionCode = application.getRegionCode();
+        file.tier = application.getTier();
+        file.primaryCause = application.getPrimaryCause();
+        file.secondaryCauses = application.getSecondaryCauses().stream().map(Enum::name).collect(Collectors.joining(","));
+        file.receivesDibao = Boolean.TRUE.equals(application.getReceivesDibao());
+        file.dibaoLine = application.getDibaoLine();
+        file.perCapitaIncome = application.getPerCapitaIncome();
+        file.plannedAid = PlannedAid.forCauses(application.causes()).stream().map(Enum::name)
+                .collect(Collectors.joining(","));
+        file.pairedCadre = pairedCadre;
+        file.status = FileStatus.ACTIVE;
+        file.filedAt = now;
+        for (HouseholdMember m : application.getMembers()) {
+            file.members.add(new HouseholdFileMember(file, m.getName(), m.getRelation(), m.getIdNumberHash(),
+                    m.getIdNumberMasked()));
+            if (m.getRelation() == Relation.SELF) {
+                file.activeHouseholdKey = m.getIdNumberHash();
+            }
+        }
+        return file;
+    }
+
+    public Long getId() { return id; }
+    public String getFileNumber() { return fileNumber; }
+    public Long getApplicationId() { return applicationId; }
+    public String getHeadUsername() { return headUsername; }
+    public String getHeadName() { return headName; }
+    public OrgUnit getUnit() { return unit; }
+    public OrgUnit getBranchUnion() { return branchUnion; }
+    public OrgUnit getCountyUnion() { return countyUnion; }
+    public String getRegionCode() { return regionCode; }
+    public Tier getTier() { return tier; }
+    public HardshipCause getPrimaryCause() { return primaryCause; }
+    public boolean isReceivesDibao() { return receivesDibao; }
+    public BigDecimal getDibaoLine() { return dibaoLine; }
+    public BigDecimal getPerCapitaIncome() { return perCapitaIncome; }
+    public String getPairedCadre() { return pairedCadre; }
+    public FileStatus getStatus() { return status; }
+    public Instant getFiledAt() { return filedAt; }
+    public List<HouseholdFileMember> getMembers() { return Collections.unmodifiableList(members); }
+
+    public Set<HardshipCause> getSecondaryCauses() {
+        return secondaryCauses == null || secondaryCauses.isBlank() ? Set.of()
+                : Arrays.stream(secondaryCauses.split(",")).map(HardshipCause::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    public Set<PlannedAid> getPlannedAid() {
+        return plannedAid == null || plannedAid.isBlank() ? Set.of()
+                : Arrays.stream(plannedAid.split(",")).map(PlannedAid::valueOf).collect(Collectors.toCollection(TreeSet::new));
+    }
+}

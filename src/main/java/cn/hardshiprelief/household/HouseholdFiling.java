@@ -1,0 +1,73 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.enrollment.ActiveFiles;
+import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.enrollment.ReviewRecorder;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.shared.BusinessException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+
+/** Puts a household on the register (建档立卡) and answers which active files hold whom. */
+@Service
+@Transactional
+public class HouseholdFiling implements ActiveFiles {
+
+    private final HouseholdFileRepository files;
+    private final ReviewRecorder applications;
+    private final Directory directory;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public HouseholdFiling(HouseholdFileRepository files, ReviewRecorder applications, Directory directory,
+                           ApplicationEventPublisher events, Clock clock) {
+        this.files = files;
+        this.applications = applications;
+        this.directory = directory;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> fileNumbersHolding(Collection<String> idNumberHashes) {
+        return idNumberHashes.isEmpty() ? List.of()
+                : files.findActiveHolding(idNumberHashes).stream().map(HouseholdFile::getFileNumber).sorted().toList();
+    }
+
+    /** Files the application's household; idempotent, so a retried process step files once. */
+    public HouseholdFile file(Long applicationId, String pairedCadre) {
+        var existing = files.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        EnrollmentApplication application = applications.application(applicationId);
+        List<String> holding = fileNumbersHolding(application.getMembers().stream()
+                .map(m -> m.getIdNumberHash()).toList());
+        if (!holding.isEmpty()) {
+            throw new BusinessException("application.alreadyFiled", String.join("、", holding));
+        }
+        String cadre = pairedCadre;
+        if (cadre == null && application.getCompany() != null) {
+            cadre = directory.unionStaffOfCompany(application.getCompany().getId()).stream().findFirst()
+                    .map(u -> u.getUsername()).orElse(null);
+        }
+        HouseholdFile file = HouseholdFile.of(application, directory.displayName(application.getApplicantUsername()),
+                cadre, clock.instant());
+        try {
+            files.saveAndFlush(file);
+        } catch (DataIntegrityViolationException e) {
+            // another filing of one of these people committed meanwhile: the unique keys refused ours
+            throw new BusinessException("application.alreadyFiled", "?");
+        }
+        application.filed(file.getFileNumber(), clock.instant());
+        events.publishEvent(new HouseholdFiled(applicationId, file.getFileNumber()));
+        return file;
+    }
+}

@@ -1,0 +1,17 @@
+package cn.hardshiprelief.notice;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+public interface PublicNoticeRepository extends JpaRepository<PublicNotice, Long> {
+
+    Optional<PublicNotice> findByApplicationId(Long applicationId);
+
+    @Query("select n from PublicNotice n where n.unit.code = :unitCode and n.status in"
+            + " (cn.hardshiprelief.notice.NoticeStatus.RUNNING, cn.hardshiprelief.notice.NoticeStatus.OBJECTED)"
+            + " order by n.startsOn desc, n.id desc")
+    List<PublicNotice> findOpenAt(String unitCode);
+}

@@ -1,0 +1,35 @@
+package cn.hardshiprelief.notice.process;
+
+import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
+import cn.hardshiprelief.notice.NoticeProcess;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.OBJECTION_SUMMARY;
+
+/**
+ * Correlates {@code objectionLodged} to the application's instance while it waits at
+ * {@code awaitNoticeOutcome}; a later objection (the county union is already deciding) only adds
+ * to the summary the decision task shows.
+ */
+@Component
+class NoticeProcessMessages implements NoticeProcess {
+
+    private final RuntimeService runtime;
+
+    NoticeProcessMessages(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @Override
+    public void objectionLodged(String processInstanceId, String objectionSummary) {
+        boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
+                .eventType("message").eventName(HardshipEnrollmentProcess.OBJECTION_MESSAGE).count() > 0;
+        if (waiting) {
+            runtime.createMessageCorrelation(HardshipEnrollmentProcess.OBJECTION_MESSAGE)
+                    .processInstanceId(processInstanceId).setVariable(OBJECTION_SUMMARY, objectionSummary).correlate();
+        } else {
+            runtime.setVariable(processInstanceId, OBJECTION_SUMMARY, objectionSummary);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package cn.hardshiprelief.verification;
+
+import cn.hardshiprelief.enrollment.IncompleteApplicationException;
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The 三查一访 page of an application on the union route. */
+@Controller
+@RequestMapping("/applications/{id}/verification")
+public class VerificationController {
+
+    private final VerificationService verifications;
+    private final Directory directory;
+
+    public VerificationController(VerificationService verifications, Directory directory) {
+        this.verifications = verifications;
+        this.directory = directory;
+    }
+
+    @GetMapping
+    public String show(Actor actor, @PathVariable Long id, Model model) {
+        VerificationView view = verifications.view(actor, id);
+        return render(view, VerificationForm.of(view.verification()), model);
+    }
+
+    @PostMapping
+    public String record(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") VerificationForm form,
+                         BindingResult errors, @RequestParam(defaultValue = "save") String action, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(verifications.view(actor, id), form, model);
+        }
+        try {
+            if ("complete".equals(action)) {
+                verifications.complete(actor, id, form);
+                flash.addFlashAttribute("success", "verification.completed");
+                return "redirect:/tasks";
+            }
+            verifications.save(actor, id, form);
+            flash.addFlashAttribute("success", "verification.saved");
+            return "redirect:/applications/" + id + "/verification";
+        } catch (IncompleteApplicationException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("missing", e.getMissing());
+            return render(verifications.view(actor, id), form, model);
+        }
+    }
+
+    private String render(VerificationView view, VerificationForm form, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("app", view.application());
+        model.addAttribute("applicantName", directory.displayName(view.application().getApplicantUsername()));
+        model.addAttribute("form", form);
+        return "verification/verification";
+    }
+}

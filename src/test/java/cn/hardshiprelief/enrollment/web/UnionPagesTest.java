@@ -1,0 +1,145 @@
+package cn.hardshiprelief.enrollment.web;
+
+import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.household.HouseholdFileRepository;
+import cn.hardshiprelief.notice.PublicNotice;
+import cn.hardshiprelief.notice.PublicNoticeRepository;
+import cn.hardshiprelief.security.AppUserDetailsService;
+import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.Enrollments;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Pages of the union route and of filing: who sees what, masking on the public notice, objections. */
+@AppTest
+class UnionPagesTest {
+
+    @Autowired MockMvc mvc;
+    @Autowired AppUserDetailsService users;
+    @Autowired Enrollments enrollments;
+    @Autowired PublicNoticeRepository notices;
+    @Autowired HouseholdFileRepository files;
+    @Autowired ProcessEngine engine;
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    private EnrollmentApplication onNotice(String worker, List<String> reviewers) {
+        EnrollmentApplication application = enrollments.submittedBy(worker);
+        for (String reviewer : reviewers) {
+            enrollments.decide(reviewer, application.getId(), "approve", null);
+        }
+        return application;
+    }
+
+    @Test
+    void theBranchUnionOfAnotherBranchSeesNeitherTheApplicationNorItsVerification() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        mvc.perform(get("/applications/{id}", application.getId()).with(as("branch1"))).andExpect(status().isOk());
+        mvc.perform(get("/applications/{id}", application.getId()).with(as("branch2"))).andExpect(status().isForbidden());
+        mvc.perform(get("/applications/{id}/verification", application.getId()).with(as("branch2")))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/applications/{id}", application.getId()).with(as("head1"))).andExpect(status().isForbidden());
+        String inbox2 = mvc.perform(get("/tasks").with(as("branch2"))).andReturn().getResponse().getContentAsString();
+        assertThat(inbox2).doesNotContain(application.getApplicationNumber());
+    }
+
+    @Test
+    void theVerificationPageRefusesToCompleteAnIncompleteRecordAndNamesWhatIsMissing() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        enrollments.decide("branch1", application.getId(), "approve", null);
+        String page = mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
+                        .param("action", "complete").param("incomeResult", "CONFIRMED"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains("请填写入户走访的日期、人员和情况").contains("请填写财产和住房核查结果");
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
+
+        mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
+                        .param("action", "complete").param("incomeResult", "CONFIRMED").param("propertyResult", "CONFIRMED")
+                        .param("familyResult", "CONFIRMED").param("visitDate", "2026-01-05").param("visitors", "吴刚")
+                        .param("visitFindings", "情况属实"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
+    }
+
+    @Test
+    void thePublicNoticeShowsOnlyMaskedDataWithoutLogin() throws Exception {
+        EnrollmentApplication application = onNotice("worker1", List.of("head1", "director1", "hr1", "office1"));
+        EnrollmentApplication noticed = enrollments.reload(application.getId());
+        String html = mvc.perform(get("/public/notices/C01")).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("张*").doesNotContain("张伟");
+        noticed.getMembers().forEach(m -> assertThat(html).doesNotContain(m.getName().length() > 1 ? m.getName() : "~"));
+        assertThat(html).contains(noticed.getMembers().get(0).getIdNumberMasked());
+        assertThat(html).doesNotContainPattern("\\d{17}[\\dX]");
+    }
+
+    @Test
+    void anObjectionWithoutAReasonIsRefusedAndAFloodIsStopped() throws Exception {
+        EnrollmentApplication application = onNotice("worker1", List.of("head1", "director1", "hr1", "office1"));
+        PublicNotice notice = notices.findByApplicationId(application.getId()).orElseThrow();
+        String url = "/public/notices/C01/" + notice.getId() + "/objections";
+        mvc.perform(post(url).with(csrf()).param("reason", " ").param("contact", "138").with(r -> { r.setRemoteAddr("10.9.9.1"); return r; }))
+                .andExpect(status().isBadRequest());
+        assertThat(enrollments.openStep(application.getId())).isNull();
+        mvc.perform(post(url).with(csrf()).param("reason", "该户隐瞒了经营收入").param("contact", "13900000000")
+                        .with(r -> { r.setRemoteAddr("10.9.9.2"); return r; }))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("decideObjection");
+        for (int i = 0; i < 2; i++) {
+            mvc.perform(post(url).with(csrf()).param("reason", "再次反映情况不实").param("contact", "139")
+                    .with(r -> { r.setRemoteAddr("10.9.9.2"); return r; })).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post(url).with(csrf()).param("reason", "第四次反映").param("contact", "139")
+                .with(r -> { r.setRemoteAddr("10.9.9.2"); return r; })).andExpect(status().isTooManyRequests());
+        mvc.perform(post("/public/notices/C01/999999/objections").with(csrf()).param("reason", "不存在的公示")
+                .param("contact", "1")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void householdFilesAreSearchedWithinOnesOwnUnionAndByExactIdentityNumber() throws Exception {
+        EnrollmentApplication application = onNotice("worker1", List.of("head1", "director1", "hr1", "office1"));
+        var timer = engine.getManagementService().createJobQuery().processInstanceId(application.getProcessInstanceId())
+                .timers().singleResult();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+        engine.getManagementService().executeJob(timer.getId());
+        var file = files.findByApplicationId(application.getId()).orElseThrow();
+        String idNumber = enrollments.plainIdNumberOfHead(application.getId());
+
+        String found = mvc.perform(get("/households").param("idNumber", idNumber).with(as("hr1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(found).contains(file.getFileNumber()).doesNotContain(idNumber);
+        String byCounty = mvc.perform(get("/households").param("name", "张伟").with(as("county1")))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(byCounty).contains(file.getFileNumber());
+        String otherBranch = mvc.perform(get("/households").with(as("branch2"))).andReturn().getResponse().getContentAsString();
+        assertThat(otherBranch).doesNotContain(file.getFileNumber());
+        mvc.perform(get("/households/{id}", file.getId()).with(as("branch2"))).andExpect(status().isForbidden());
+        mvc.perform(get("/households/{id}", file.getId()).with(as("hr1"))).andExpect(status().isOk());
+        mvc.perform(get("/households/{id}", 9_999_999L).with(as("hr1"))).andExpect(status().isNotFound());
+        mvc.perform(get("/households").with(as("worker1"))).andExpect(status().isForbidden());
+    }
+}
