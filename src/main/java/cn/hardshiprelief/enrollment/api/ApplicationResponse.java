@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Set;
 
 /** An application as the API shows it: identity numbers masked, evidence as metadata, the whole timeline. */
-public record ApplicationResponse(Long id, String applicationNumber, ApplicationStatus status, String applicant,
-                                  String applicantName, String filedBy, String company, String department,
+public record ApplicationResponse(Long id, String applicationNumber, ApplicationStatus status, Route route,
+                                  String applicant, String applicantName, String filedBy, String company,
+                                  String department, String branchUnion, Tier tier, String classificationReason,
                                   HousingType housingType, BigDecimal housingArea, HardshipCause primaryCause,
                                   Set<HardshipCause> secondaryCauses, String account, BigDecimal householdIncome,
                                   BigDecimal perCapitaIncome, String returnReason, String rejectionReason,
@@ -30,8 +31,11 @@ public record ApplicationResponse(Long id, String applicationNumber, Application
     }
 
     static ApplicationResponse of(EnrollmentApplication a, String applicantName) {
-        return new ApplicationResponse(a.getId(), a.getApplicationNumber(), a.getStatus(), a.getApplicantUsername(),
-                applicantName, a.getFiledByUsername(), a.getCompany().getName(), a.getDepartment().getName(),
+        return new ApplicationResponse(a.getId(), a.getApplicationNumber(), a.getStatus(), a.getRoute(),
+                a.getApplicantUsername(), applicantName, a.getFiledByUsername(),
+                a.getCompany() == null ? null : a.getCompany().getName(), a.getDepartment().getName(),
+                a.getBranchUnion() == null ? null : a.getBranchUnion().getName(), a.getTier(),
+                a.getClassificationReason(),
                 a.getHousingType(), a.getHousingArea(), a.getPrimaryCause(), a.getSecondaryCauses(), a.getAccount(),
                 a.getHouseholdIncome(), a.getPerCapitaIncome(), a.getReturnReason(), a.getRejectionReason(),
                 a.getCreatedAt(), a.getSubmittedAt(), a.getConcludedAt(),

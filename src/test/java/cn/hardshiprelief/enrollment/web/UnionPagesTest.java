@@ -56,6 +56,21 @@ class UnionPagesTest {
     }
 
     @Test
+    void theApiTakesAnApplicationOnTheUnionRouteAndShowsItsBranchUnion() throws Exception {
+        String id = cn.hardshiprelief.support.TestIdNumbers.born(java.time.LocalDate.of(1985, 4, 2));
+        String json = "{\"housingType\":\"RENTED\",\"primaryCause\":\"LOW_INCOME\",\"members\":[{\"name\":\"王芳\","
+                + "\"relation\":\"SELF\",\"idNumber\":\"" + id + "\",\"birthDate\":\"1985-04-02\",\"health\":\"HEALTHY\","
+                + "\"disability\":\"NONE\",\"employment\":\"EMPLOYED\",\"schooling\":\"NONE\",\"monthlyIncome\":1500}]}";
+        String body = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart("/api/applications")
+                        .file(new org.springframework.mock.web.MockMultipartFile("application", "", "application/json",
+                                json.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .file(Enrollments.pdf("证明.pdf"))
+                        .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic("worker3", "demo123")))
+                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
+        assertThat(body).contains("\"route\":\"UNION\"").contains("\"branchUnion\":\"城关街道工会\"").contains("\"company\":null");
+    }
+
+    @Test
     void theBranchUnionOfAnotherBranchSeesNeitherTheApplicationNorItsVerification() throws Exception {
         EnrollmentApplication application = enrollments.submittedBy("worker3");
         mvc.perform(get("/applications/{id}", application.getId()).with(as("branch1"))).andExpect(status().isOk());
