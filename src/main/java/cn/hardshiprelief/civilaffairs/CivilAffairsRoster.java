@@ -105,9 +105,9 @@ public class CivilAffairsRoster {
     public RosterSnapshot snapshot() {
         return jdbc.queryForObject("select entry_count, import_id, replaced_at from civil_affairs_roster_state"
                 + " where id = 1", (rs, row) -> {
+                    Long importId = rs.getObject("import_id", Long.class);
                     Timestamp replacedAt = rs.getTimestamp("replaced_at");
-                    long importId = rs.getLong("import_id");
-                    return new RosterSnapshot(rs.getInt("entry_count"), rs.wasNull() ? null : importId,
+                    return new RosterSnapshot(rs.getInt("entry_count"), importId,
                             replacedAt == null ? null : replacedAt.toInstant());
                 });
     }

@@ -69,8 +69,6 @@ class RosterImporter {
             }
             update(importId, null, i -> i.startWriting(clock.instant()));
             write(importId, rosterFile, check.rowsValid());
-        } catch (UnreadableRosterException e) {
-            reject(importId, List.of(e.problem()), 1);
         } catch (IOException | RuntimeException e) {
             log.error("Roster import {} failed", importId, e);
             fail(importId);

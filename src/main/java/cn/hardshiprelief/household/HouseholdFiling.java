@@ -64,7 +64,7 @@ public class HouseholdFiling implements ActiveFiles {
             files.saveAndFlush(file);
         } catch (DataIntegrityViolationException e) {
             // another filing of one of these people committed meanwhile: the unique keys refused ours
-            throw new BusinessException("application.alreadyFiled", "?");
+            throw new BusinessException("application.filedMeanwhile");
         }
         application.filed(file.getFileNumber(), clock.instant());
         events.publishEvent(new HouseholdFiled(applicationId, file.getFileNumber()));

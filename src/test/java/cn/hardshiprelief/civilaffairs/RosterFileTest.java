@@ -1,5 +1,6 @@
 package cn.hardshiprelief.civilaffairs;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 
@@ -62,7 +64,7 @@ class RosterFileTest {
         return entries;
     }
 
-    private static List<org.assertj.core.groups.Tuple> report(RosterFile.Check check) {
+    private static List<Tuple> report(RosterFile.Check check) {
         return check.problems().stream().map(p -> tuple(p.line(), p.column(), p.messageKey(), p.detail())).toList();
     }
 
@@ -362,7 +364,7 @@ class RosterFileTest {
     @Test
     void aDamagedXlsxIsReportedAsUnreadable() throws IOException {
         byte[] workbook = xlsx(List.of(header(CHINESE_HEADER)));
-        byte[] damaged = java.util.Arrays.copyOf(workbook, workbook.length / 2);
+        byte[] damaged = Arrays.copyOf(workbook, workbook.length / 2);
 
         RosterFile.Check check = new RosterFile(RosterSource.of(RosterFiles.write(dir, "damaged.xlsx", damaged),
                 RosterFormat.XLSX)).check((read, valid, problems) -> { });

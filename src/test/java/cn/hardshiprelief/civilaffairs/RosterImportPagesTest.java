@@ -92,6 +92,7 @@ class RosterImportPagesTest {
 
         assertThat(html).contains("民政名单导入", "enctype=\"multipart/form-data\"", "name=\"file\"", "name=\"_csrf\"",
                 "身份证号、姓名、行政区划");
+        assertThat(html).containsPattern("(尚未导入民政名单|共 [\\d,]+ 条记录，来自第 \\d+ 次导入，替换于 \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d)");
         page("/civil-affairs/imports", "county1");
         assertThat(page("/civil-affairs/imports?lang=en", "admin")).contains("Civil-affairs roster import");
     }

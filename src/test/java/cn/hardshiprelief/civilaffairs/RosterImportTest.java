@@ -1,5 +1,6 @@
 package cn.hardshiprelief.civilaffairs;
 
+import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.person.IdentityNumberCipher;
 import cn.hardshiprelief.shared.ForbiddenException;
@@ -12,13 +13,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -56,6 +61,8 @@ class RosterImportTest {
     JdbcTemplate jdbc;
     @Autowired
     ApplicationContext context;
+    @Autowired
+    RosterImportRepository importRepository;
 
     String zhangWei;
     String liNa;
@@ -221,7 +228,7 @@ class RosterImportTest {
 
     @Test
     void filesThatAreNoRosterAreTurnedAwayBeforeAnyImportStarts() {
-        var admin = directory.actor("admin");
+        Actor admin = directory.actor("admin");
         int before = imports.history(admin).size();
 
         assertThatThrownBy(() -> imports.start(admin, "名单.pdf", new ByteArrayInputStream("%PDF-1.4".getBytes(StandardCharsets.US_ASCII))))
@@ -229,25 +236,41 @@ class RosterImportTest {
         assertThatThrownBy(() -> imports.start(admin, "名单.xls", new ByteArrayInputStream(new byte[] {(byte) 0xD0,
                 (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1, 0})))
                 .isInstanceOf(RosterFileRejectedException.class).hasMessageContaining("civilaffairs.upload.legacyExcel");
-        assertThatThrownBy(() -> imports.start(admin, "名单.csv", InputStreamOfNothing.INSTANCE))
+        assertThatThrownBy(() -> imports.start(admin, "名单.csv", InputStream.nullInputStream()))
                 .isInstanceOf(RosterFileRejectedException.class).hasMessageContaining("civilaffairs.upload.empty");
         assertThat(imports.history(admin)).hasSize(before);
+    }
+
+    @Test
+    void anImportLeftRunningByAStoppedApplicationIsMarkedInterruptedWhenTheHistoryIsOpened() {
+        RosterImport stale = importRepository.save(RosterImport.queued("lost.csv", RosterFormat.CSV,
+                directory.actor("branch1"), Instant.now().minus(Duration.ofMinutes(11))));
+        RosterImport fresh = importRepository.save(RosterImport.queued("waiting.csv", RosterFormat.CSV,
+                directory.actor("branch1"), Instant.now()));
+        try {
+            assertThat(imports.history(directory.actor("county1")))
+                    .filteredOn(i -> i.getId().equals(stale.getId()) || i.getId().equals(fresh.getId()))
+                    .extracting(RosterImport::getFileName, RosterImport::getState, RosterImport::getFailure)
+                    .containsExactlyInAnyOrder(
+                            tuple("lost.csv", RosterImportState.FAILED, "civilaffairs.failure.interrupted"),
+                            tuple("waiting.csv", RosterImportState.QUEUED, null));
+        } finally {
+            RosterImport waiting = importRepository.findById(fresh.getId()).orElseThrow();
+            waiting.fail("civilaffairs.failure.interrupted", Instant.now());
+            importRepository.save(waiting);
+        }
     }
 
     @Test
     void theImportThreadIsItsOwnAndSpringBootsTaskExecutorStaysInPlace() {
         assertThat(context.containsBean("applicationTaskExecutor")).isTrue();
         assertThat(context.getBean(CivilAffairsConfig.IMPORT_EXECUTOR,
-                org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor.class).getMaxPoolSize()).isEqualTo(1);
+                ThreadPoolTaskExecutor.class).getMaxPoolSize()).isEqualTo(1);
     }
 
     private static byte[] concat(byte[] a, byte[] b) {
-        byte[] both = java.util.Arrays.copyOf(a, a.length + b.length);
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, both, a.length, b.length);
         return both;
-    }
-
-    private static final class InputStreamOfNothing {
-        static final java.io.InputStream INSTANCE = java.io.InputStream.nullInputStream();
     }
 }

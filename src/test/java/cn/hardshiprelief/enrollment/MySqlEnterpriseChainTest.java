@@ -16,6 +16,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The production database: the application on MySQL/MariaDB (profile {@code mysql}, MySQL
@@ -91,6 +92,25 @@ class MySqlEnterpriseChainTest {
         assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG where FILENAME like '%camunda%'",
                 Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(14);
+    }
+
+    @Test
+    void theDatabaseItselfKeepsOneActiveFilePerHouseholdWhileClosedFilesMayRepeat() {
+        Long unit = jdbc.queryForObject("select id from org_unit where code = 'C01D01'", Long.class);
+        Long app1 = enrollments.submittedBy("worker1").getId();
+        Long app2 = enrollments.submittedBy("worker1").getId();
+        Long app3 = enrollments.submittedBy("worker1").getId();
+        String insert = "insert into household_file (file_number, application_id, head_username, head_name, unit_id, tier,"
+                + " primary_cause, receives_dibao, status, active_household_key, filed_at, version)"
+                + " values (?, ?, 'worker1', '张伟', ?, 'SEVERE', 'ILLNESS', false, ?, ?, current_timestamp, 0)";
+        jdbc.update(insert, "T-1", app1, unit, "ACTIVE", "same-household");
+        assertThatThrownBy(() -> jdbc.update(insert, "T-2", app2, unit, "ACTIVE", "same-household"))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // closed files keep no key (NULL): any number of them may exist for a household
+        jdbc.update(insert, "T-3", app2, unit, "EXITED", null);
+        jdbc.update(insert, "T-4", app3, unit, "EXITED", null);
+        assertThat(jdbc.queryForObject("select count(*) from household_file where head_name = '张伟' and file_number like 'T-%'",
+                Integer.class)).isEqualTo(3);
     }
 
     @Test
