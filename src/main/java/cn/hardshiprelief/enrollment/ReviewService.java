@@ -66,56 +66,45 @@ public class ReviewService {
                 findings.of(application));
     }
 
-    /** Decides a review task: approve, reject or return, with a comment. */
+    /** Decides a review task: approve, reject or return; rejecting or returning needs a comment. */
     public EnrollmentApplication decide(Actor actor, String taskId, String decision, String comment) {
-        OpenTask task = openTaskFor(actor, taskId);
-        if (!HardshipEnrollmentProcess.REVIEW_STEPS.contains(task.stepId())) {
-            throw new BusinessException("review.notAReviewTask");
-        }
-        EnrollmentApplication application = applicationOf(actor, task);
-        Map<String, String> values = new HashMap<>();
-        values.put(Variables.DECISION, decision);
-        values.put(Variables.COMMENT, comment);
-        Map<String, String> problems = forms.require(task.formId() != null ? task.formId() : "reviewApplication")
-                .validate(values);
-        if (!problems.isEmpty()) {
-            throw new InvalidDecisionException(problems);
-        }
         boolean needsReason = Decisions.REJECT.equals(decision) || Decisions.RETURN.equals(decision);
-        if (needsReason && (comment == null || comment.isBlank())) {
-            throw new InvalidDecisionException(Map.of(Variables.COMMENT, "review.commentRequired"));
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.DECISION, decision);
-        variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
-        try {
-            tasks.claimAndComplete(task.id(), actor.username(), variables);
-        } catch (TaskGoneException e) {
-            throw alreadyDecided(taskId);
-        }
-        return application;
+        return complete(actor, taskId, HardshipEnrollmentProcess.REVIEW_STEPS, "reviewApplication",
+                Variables.DECISION, decision, comment, needsReason ? "review.commentRequired" : null);
     }
 
     /** The county union's decision on an objection to the public notice: uphold (with a reason) or dismiss. */
     public EnrollmentApplication decideObjection(Actor actor, String taskId, String outcome, String comment) {
+        return complete(actor, taskId, List.of(HardshipEnrollmentProcess.DECIDE_OBJECTION), "decideObjection",
+                Variables.OBJECTION_OUTCOME, outcome, comment, "uphold".equals(outcome) ? "objection.commentRequired" : null);
+    }
+
+    /**
+     * Completes one of the given steps with a choice and a comment, after the checks every decision
+     * gets: the task is open and the actor's, the values pass the task's Camunda Form, and a comment
+     * is there when the choice needs one ({@code commentRequiredKey} names the message then).
+     */
+    private EnrollmentApplication complete(Actor actor, String taskId, List<String> steps, String defaultForm,
+                                           String choiceVariable, String choice, String comment,
+                                           String commentRequiredKey) {
         OpenTask task = openTaskFor(actor, taskId);
-        if (!HardshipEnrollmentProcess.DECIDE_OBJECTION.equals(task.stepId())) {
+        if (!steps.contains(task.stepId())) {
             throw new BusinessException("review.notAReviewTask");
         }
         EnrollmentApplication application = applicationOf(actor, task);
         Map<String, String> values = new HashMap<>();
-        values.put(Variables.OBJECTION_OUTCOME, outcome);
+        values.put(choiceVariable, choice);
         values.put(Variables.COMMENT, comment);
-        Map<String, String> problems = new HashMap<>(forms.require(task.formId() != null ? task.formId() : "decideObjection")
-                .validate(values));
-        if ("uphold".equals(outcome) && (comment == null || comment.isBlank())) {
-            problems.put(Variables.COMMENT, "objection.commentRequired");
+        Map<String, String> problems = new HashMap<>(
+                forms.require(task.formId() != null ? task.formId() : defaultForm).validate(values));
+        if (commentRequiredKey != null && (comment == null || comment.isBlank())) {
+            problems.putIfAbsent(Variables.COMMENT, commentRequiredKey);
         }
         if (!problems.isEmpty()) {
             throw new InvalidDecisionException(problems);
         }
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.OBJECTION_OUTCOME, outcome);
+        variables.put(choiceVariable, choice);
         variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
         try {
             tasks.claimAndComplete(task.id(), actor.username(), variables);
