@@ -21,12 +21,6 @@ public class ReviewController {
         this.queries = queries;
     }
 
-    @GetMapping("/tasks")
-    public String inbox(Actor actor, Model model) {
-        model.addAttribute("items", reviews.inbox(actor));
-        return "tasks/inbox";
-    }
-
     @GetMapping("/tasks/done")
     public String done(Actor actor, Model model) {
         model.addAttribute("events", queries.decisionsBy(actor));

@@ -55,6 +55,19 @@ public class ReviewService {
                 .toList();
     }
 
+    /** The inbox lines of enrollment tasks, each linking to the page where it is done. */
+    @Transactional(readOnly = true)
+    public List<InboxEntry> inboxEntries(Actor actor) {
+        return inbox(actor).stream().map(i -> new InboxEntry(i.task().id(), i.task().stepId(), i.task().created(),
+                i.application().getApplicationNumber(), i.applicantName(), i.application().getDepartment().getName(),
+                switch (i.task().stepId()) {
+                    case HardshipEnrollmentProcess.CORRECT_APPLICATION -> "/applications/" + i.application().getId() + "/edit";
+                    case HardshipEnrollmentProcess.VERIFY_HOUSEHOLD -> "/applications/" + i.application().getId() + "/verification";
+                    case HardshipEnrollmentProcess.DECIDE_OBJECTION -> "/objections/" + i.task().id();
+                    default -> "/tasks/" + i.task().id();
+                })).toList();
+    }
+
     /** One task to decide, with its application and form. */
     @Transactional(readOnly = true)
     public ReviewView review(Actor actor, String taskId) {

@@ -35,6 +35,7 @@ public class HouseholdController {
         HouseholdFile file = households.file(actor, id);
         model.addAttribute("file", file);
         model.addAttribute("cadreName", households.displayName(file.getPairedCadre()));
+        model.addAttribute("history", households.history(file));
         return "household/detail";
     }
 }

@@ -136,6 +136,44 @@ public class HouseholdFile {
         return file;
     }
 
+    /** 脱困: the household leaves the register; it no longer holds its members, so they may be filed again later. */
+    public FileStatus exit() {
+        requireActive();
+        FileStatus from = status;
+        status = FileStatus.EXITED;
+        activeHouseholdKey = null;
+        members.forEach(HouseholdFileMember::release);
+        return from;
+    }
+
+    /** 解困: cannot exit (illness, disability); stays on the register with standing help at the dibao level. */
+    public FileStatus standingSupport() {
+        requireActive();
+        FileStatus from = status;
+        status = FileStatus.STANDING_SUPPORT;
+        return from;
+    }
+
+    /** The re-check keeps the file and re-classifies its tier. */
+    public Tier reclassify(Tier newTier) {
+        requireActive();
+        Tier from = tier;
+        if (newTier != null && newTier.eligible()) {
+            tier = newTier;
+        }
+        return from;
+    }
+
+    public boolean isOpen() {
+        return status.holdsHousehold();
+    }
+
+    private void requireActive() {
+        if (!status.holdsHousehold()) {
+            throw new cn.hardshiprelief.shared.ConflictException("household.notActive", fileNumber);
+        }
+    }
+
     public Long getId() { return id; }
     public String getFileNumber() { return fileNumber; }
     public Long getApplicationId() { return applicationId; }

@@ -20,14 +20,16 @@ import java.util.List;
 public class HouseholdFiling implements ActiveFiles {
 
     private final HouseholdFileRepository files;
+    private final FileEventRepository history;
     private final ReviewRecorder applications;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public HouseholdFiling(HouseholdFileRepository files, ReviewRecorder applications, Directory directory,
-                           ApplicationEventPublisher events, Clock clock) {
+    public HouseholdFiling(HouseholdFileRepository files, FileEventRepository history, ReviewRecorder applications,
+                           Directory directory, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
+        this.history = history;
         this.applications = applications;
         this.directory = directory;
         this.events = events;
@@ -67,7 +69,9 @@ public class HouseholdFiling implements ActiveFiles {
             throw new BusinessException("application.filedMeanwhile");
         }
         application.filed(file.getFileNumber(), clock.instant());
-        events.publishEvent(new HouseholdFiled(applicationId, file.getFileNumber()));
+        history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE,
+                "建档立卡：" + file.getTier(), "system", "系统", clock.instant()));
+        events.publishEvent(new HouseholdFiled(applicationId, file.getId(), file.getFileNumber()));
         return file;
     }
 }

@@ -30,13 +30,21 @@ public class HouseholdQueries {
     private static final Set<Role> COMPANY_ROLES = Set.of(Role.DIRECTOR, Role.HR, Role.GENERAL_OFFICE);
 
     private final HouseholdFileRepository files;
+    private final FileEventRepository events;
     private final IdentityNumberCipher cipher;
     private final Directory directory;
 
-    public HouseholdQueries(HouseholdFileRepository files, IdentityNumberCipher cipher, Directory directory) {
+    public HouseholdQueries(HouseholdFileRepository files, FileEventRepository events, IdentityNumberCipher cipher,
+                            Directory directory) {
         this.files = files;
+        this.events = events;
         this.cipher = cipher;
         this.directory = directory;
+    }
+
+    /** The history of a file the caller has already read through {@link #file}. */
+    public java.util.List<FileEvent> history(HouseholdFile file) {
+        return events.findByFileIdOrderByOccurredAtDescIdDesc(file.getId());
     }
 
     public Page<HouseholdFile> search(Actor actor, HouseholdSearch search, int page) {

@@ -45,6 +45,12 @@ public class Directory {
         return unitIds.isEmpty() ? List.of() : users.findByRoleInUnits(Role.WORKER, unitIds);
     }
 
+    /** The company's own union (a branch union inside the company), if it has one. */
+    public Optional<OrgUnit> companyUnion(Long companyId) {
+        return units.findAll().stream().filter(u -> u.getType() == OrgUnitType.BRANCH_UNION && u.company() != null
+                && u.company().getId().equals(companyId)).findFirst();
+    }
+
     /** The company's own union staff: the default paired cadre (结对帮扶干部) of its households. */
     public List<AppUser> unionStaffOfCompany(Long companyId) {
         List<Long> unitIds = units.findAll().stream()

@@ -43,6 +43,22 @@ public class Tasks {
         return tasks.stream().map(this::toOpenTask).toList();
     }
 
+    /** Like {@link #inbox} but only tasks of one process. */
+    public List<OpenTask> inbox(String username, Collection<String> groupIds, String processId) {
+        var query = taskService.createTaskQuery().processDefinitionKey(processId).initializeFormKeys();
+        if (groupIds.isEmpty()) {
+            query.taskAssignee(username);
+        } else {
+            query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
+        }
+        return query.orderByTaskCreateTime().asc().list().stream().map(this::toOpenTask).toList();
+    }
+
+    /** A process variable as the task sees it. */
+    public Object variable(String taskId, String name) {
+        return taskService.getVariable(taskId, name);
+    }
+
     public Optional<OpenTask> find(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         return Optional.ofNullable(task).map(this::toOpenTask);
@@ -50,6 +66,13 @@ public class Tasks {
 
     public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
+                .taskDefinitionKey(stepId).initializeFormKeys().singleResult();
+        return Optional.ofNullable(task).map(this::toOpenTask);
+    }
+
+    /** The open task of a step in the running instance of a process with that business key. */
+    public Optional<OpenTask> openTaskOfBusinessKey(String processId, String businessKey, String stepId) {
+        Task task = taskService.createTaskQuery().processDefinitionKey(processId).processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(stepId).initializeFormKeys().singleResult();
         return Optional.ofNullable(task).map(this::toOpenTask);
     }

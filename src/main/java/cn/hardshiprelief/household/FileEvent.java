@@ -1,0 +1,65 @@
+package cn.hardshiprelief.household;
+
+import jakarta.persistence.*;
+
+import java.time.Instant;
+
+/** The history of a file: every status change, re-check, reminder, escalation and change report — who, when, why. */
+@Entity
+@Table(name = "household_file_event")
+public class FileEvent {
+
+    public enum Kind { FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "file_id", nullable = false)
+    private Long fileId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_status")
+    private FileStatus fromStatus;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_status")
+    private FileStatus toStatus;
+
+    private String detail;
+
+    @Column(name = "actor_username", nullable = false)
+    private String actorUsername;
+
+    @Column(name = "actor_name", nullable = false)
+    private String actorName;
+
+    @Column(name = "occurred_at", nullable = false)
+    private Instant occurredAt;
+
+    protected FileEvent() {
+    }
+
+    FileEvent(Long fileId, Kind kind, FileStatus fromStatus, FileStatus toStatus, String detail, String actorUsername,
+              String actorName, Instant occurredAt) {
+        this.fileId = fileId;
+        this.kind = kind;
+        this.fromStatus = fromStatus;
+        this.toStatus = toStatus;
+        this.detail = detail;
+        this.actorUsername = actorUsername;
+        this.actorName = actorName;
+        this.occurredAt = occurredAt;
+    }
+
+    public Kind getKind() { return kind; }
+    public FileStatus getFromStatus() { return fromStatus; }
+    public FileStatus getToStatus() { return toStatus; }
+    public String getDetail() { return detail; }
+    public String getActorName() { return actorName; }
+    public Instant getOccurredAt() { return occurredAt; }
+}

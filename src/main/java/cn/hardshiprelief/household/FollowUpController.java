@@ -1,0 +1,94 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ConflictException;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.*;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+/** The re-check page of a file (复核) and change reports (情况变化). */
+@Controller
+@RequestMapping("/households/{id}")
+public class FollowUpController {
+
+    private final FollowUpService followUp;
+    private final Clock clock;
+
+    public FollowUpController(FollowUpService followUp, Clock clock) {
+        this.followUp = followUp;
+        this.clock = clock;
+    }
+
+    @GetMapping("/recheck")
+    public String show(Actor actor, @PathVariable Long id, Model model) {
+        RecheckForm form = new RecheckForm();
+        YearMonth now = YearMonth.now(clock);
+        for (int i = 6; i >= 1; i--) {
+            form.getIncomes().add(new IncomeEntry(now.minusMonths(i), null, null));
+        }
+        return render(followUp.recheckView(actor, id), form, model);
+    }
+
+    @PostMapping("/recheck")
+    public String record(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") RecheckForm form,
+                         BindingResult errors, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        if (errors.hasErrors()) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return render(followUp.recheckView(actor, id), form, model);
+        }
+        try {
+            followUp.recordRecheck(actor, id, form);
+        } catch (ConflictException e) {
+            throw e;
+        } catch (BusinessException e) {
+            if (e instanceof cn.hardshiprelief.shared.ForbiddenException || e instanceof cn.hardshiprelief.shared.NotFoundException) {
+                throw e;
+            }
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("refusal", e);
+            return render(followUp.recheckView(actor, id), form, model);
+        }
+        flash.addFlashAttribute("success", "recheck.recorded");
+        return "redirect:/households/" + id;
+    }
+
+    @PostMapping("/changes")
+    public String reportChange(Actor actor, @PathVariable Long id, @RequestParam(required = false) String reason,
+                               RedirectAttributes flash) {
+        followUp.reportChange(actor, id, reason);
+        flash.addFlashAttribute("success", "change.reported");
+        return "redirect:/households/" + id;
+    }
+
+    @GetMapping("/exit/{taskId}")
+    public String exitPage(Actor actor, @PathVariable Long id, @PathVariable String taskId, Model model) {
+        model.addAttribute("view", followUp.recheckView(actor, id));
+        model.addAttribute("file", followUp.file(id));
+        model.addAttribute("taskId", taskId);
+        return "household/exit";
+    }
+
+    @PostMapping("/exit/{taskId}")
+    public String decideExit(Actor actor, @PathVariable Long id, @PathVariable String taskId,
+                             @RequestParam(required = false) String exitDecision, @RequestParam(required = false) String comment,
+                             RedirectAttributes flash) {
+        followUp.decideExit(actor, id, taskId, exitDecision, comment);
+        flash.addFlashAttribute("success", "exit.decided." + exitDecision);
+        return "redirect:/tasks";
+    }
+
+    private String render(FollowUpService.RecheckView view, RecheckForm form, Model model) {
+        model.addAttribute("view", view);
+        model.addAttribute("file", view.file());
+        model.addAttribute("form", form);
+        return "household/recheck";
+    }
+}

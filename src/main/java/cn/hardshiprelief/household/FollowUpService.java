@@ -1,0 +1,261 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.organization.Role;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.shared.NotFoundException;
+import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.Tasks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.*;
+import java.util.function.Function;
+
+/**
+ * Dynamic management of a household file (动态管理): monthly incomes, re-checks, change reports, and
+ * the status changes the {@code householdFollowUp} process decides. Access: the file's branch union
+ * (or the company's union), the county union, administrators; the household itself reports changes.
+ */
+@Service
+@Transactional
+public class FollowUpService {
+
+    private final HouseholdFileRepository files;
+    private final IncomeRecordRepository incomes;
+    private final RecheckRepository rechecks;
+    private final FileEventRepository events;
+    private final FollowUpCollaborators with;
+
+    public FollowUpService(HouseholdFileRepository files, IncomeRecordRepository incomes, RecheckRepository rechecks,
+                           FileEventRepository events, FollowUpCollaborators with) {
+        this.files = files;
+        this.incomes = incomes;
+        this.rechecks = rechecks;
+        this.events = events;
+        this.with = with;
+    }
+
+    /** The engine-facing and people-facing helpers the use cases share. */
+    @org.springframework.stereotype.Component
+    public record FollowUpCollaborators(Tasks tasks, FollowUpProcess process, Directory directory, Clock clock) {
+    }
+
+    /** The inbox lines of follow-up tasks (re-checks, exit confirmations). */
+    @Transactional(readOnly = true)
+    public List<cn.hardshiprelief.task.InboxEntry> inboxEntries(Actor actor) {
+        return with.tasks().inbox(actor.username(), actor.groupIds(), FollowUpProcess.PROCESS_ID).stream().map(task -> {
+            Long fileId = ((Number) with.tasks().variable(task.id(), "fileId")).longValue();
+            HouseholdFile file = load(fileId);
+            return new cn.hardshiprelief.task.InboxEntry(task.id(), task.stepId(), task.created(), file.getFileNumber(),
+                    file.getHeadName(), file.getUnit().getName(),
+                    FollowUpProcess.RECHECK_TASK.equals(task.stepId()) ? "/households/" + fileId + "/recheck"
+                            : "/households/" + fileId + "/exit/" + task.id());
+        }).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public RecheckView recheckView(Actor actor, Long fileId) {
+        HouseholdFile file = load(fileId);
+        requireCaseworker(actor, file);
+        file.getMembers().size();
+        return new RecheckView(file, openRecheck(file).orElse(null), incomes.findByFileIdOrderByIncomeMonthDesc(fileId),
+                rechecks.findByFileIdOrderByRecordedAtDesc(fileId), events.findByFileIdOrderByOccurredAtDescIdDesc(fileId));
+    }
+
+    /** Records a re-check with its incomes and completes the open {@code recheckHousehold} task. */
+    public Recheck recordRecheck(Actor actor, Long fileId, RecheckForm form) {
+        HouseholdFile file = load(fileId);
+        requireCaseworker(actor, file);
+        OpenTask task = openRecheck(file).orElseThrow(() -> new ConflictException("recheck.notDue", file.getFileNumber()));
+        for (IncomeEntry entry : form.getIncomes()) {
+            if (!entry.isBlank()) {
+                addIncome(actor, file, entry.getMonth(), entry.getHouseholdIncome(), entry.getMemberCount());
+            }
+        }
+        Recheck recheck = rechecks.save(new Recheck(fileId, task.id(), form.getVisitDate(), form.getFindings().strip(),
+                form.isCausesRemaining(), form.isPermanentCause(), actor.username(), with.clock().instant()));
+        event(file, FileEvent.Kind.RECHECKED, null, null, form.getFindings().strip(), actor.username());
+        with.tasks().claimAndComplete(task.id(), actor.username(), Map.of("recheckRecorded", true));
+        return recheck;
+    }
+
+    /** The county union confirms exit (脱困) or keeps the file; exiting releases its members. */
+    public void decideExit(Actor actor, Long fileId, String taskId, String decision, String comment) {
+        HouseholdFile file = load(fileId);
+        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
+                && file.getCountyUnion().getId().equals(actor.orgUnitId());
+        if (!county && !actor.isAdmin()) {
+            throw new ForbiddenException("household.forbidden");
+        }
+        OpenTask task = with.tasks().find(taskId).filter(t -> "confirmExit".equals(t.stepId()))
+                .orElseThrow(() -> new ConflictException("task.notFound", taskId));
+        if (!"confirm".equals(decision) && !"keep".equals(decision)) {
+            throw new BusinessException("exit.decisionRequired");
+        }
+        if ("keep".equals(decision) && (comment == null || comment.isBlank())) {
+            throw new BusinessException("exit.commentRequired");
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("exitDecision", decision);
+        variables.put("comment", comment == null ? "" : comment.strip());
+        with.tasks().claimAndComplete(task.id(), actor.username(), variables);
+    }
+
+    /** An income between re-checks (reported by the cadre). */
+    public IncomeRecord recordIncome(Actor actor, Long fileId, YearMonth month, BigDecimal householdIncome, int memberCount) {
+        HouseholdFile file = load(fileId);
+        requireCaseworker(actor, file);
+        return addIncome(actor, file, month, householdIncome, memberCount);
+    }
+
+    /** 情况变化: the worker or the cadre reports a change; the process re-checks at once. */
+    public void reportChange(Actor actor, Long fileId, String reason) {
+        HouseholdFile file = load(fileId);
+        boolean household = actor.username().equals(file.getHeadUsername());
+        if (!household) {
+            requireCaseworker(actor, file);
+        }
+        if (reason == null || reason.isBlank() || reason.length() > 1000) {
+            throw new BusinessException("change.reasonRequired");
+        }
+        if (!file.isOpen()) {
+            throw new ConflictException("change.fileClosed", file.getFileNumber());
+        }
+        event(file, FileEvent.Kind.CHANGE_REPORTED, null, null, reason.strip(), actor.username());
+        with.process().changeReported(fileId, reason.strip());
+    }
+
+    // ---- what the householdFollowUp process asks and decides -------------------------------------
+
+    /**
+     * Consecutive months, from last month backwards, with per-capita income above that month's
+     * line (超过: strictly above). A month without a recorded income ends the run, so an old run of
+     * good months never counts for today.
+     */
+    @Transactional(readOnly = true)
+    public ExitFacts exitFacts(Long fileId, Function<YearMonth, BigDecimal> dibaoLineOf) {
+        HouseholdFile file = load(fileId);
+        int months = 0;
+        YearMonth expected = YearMonth.now(with.clock()).minusMonths(1);
+        for (IncomeRecord record : incomes.findByFileIdOrderByIncomeMonthDesc(fileId)) {
+            if (record.month().isAfter(expected)) {
+                continue;  // this month's income so far is not a whole month
+            }
+            if (!record.month().equals(expected)) {
+                break;  // a gap breaks the run: the months must be consecutive
+            }
+            if (record.perCapita().compareTo(dibaoLineOf.apply(record.month())) <= 0) {
+                break;
+            }
+            months++;
+            expected = record.month().minusMonths(1);
+        }
+        Optional<Recheck> latest = rechecks.findFirstByFileIdOrderByRecordedAtDescIdDesc(fileId);
+        return new ExitFacts(file.getRegionCode(), months, latest.map(Recheck::isCausesRemaining).orElse(true),
+                latest.map(Recheck::isPermanentCause).orElse(false));
+    }
+
+    public void markExited(Long fileId, String decidedBy) {
+        HouseholdFile file = load(fileId);
+        FileStatus from = file.exit();
+        event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.EXITED, "脱困：收入连续高于低保标准且致困因素消除", decidedBy);
+    }
+
+    public void markStandingSupport(Long fileId) {
+        HouseholdFile file = load(fileId);
+        FileStatus from = file.standingSupport();
+        if (from != FileStatus.STANDING_SUPPORT) {
+            event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.STANDING_SUPPORT, "解困：因病因残难以脱困，常态化帮扶", "system");
+        }
+    }
+
+    public void reclassify(Long fileId, Tier tier, String reason) {
+        HouseholdFile file = load(fileId);
+        Tier from = file.reclassify(tier);
+        event(file, FileEvent.Kind.RECLASSIFIED, null, null, from + " → " + file.getTier() + "：" + reason, "system");
+    }
+
+    public void remind(Long fileId) {
+        HouseholdFile file = load(fileId);
+        event(file, FileEvent.Kind.REMINDED, null, null, "复核已超过 14 天未完成，已提醒基层工会负责人", "system");
+    }
+
+    public void escalate(Long fileId) {
+        HouseholdFile file = load(fileId);
+        event(file, FileEvent.Kind.ESCALATED, null, null, "复核已超过 30 天未完成，已上报县总工会督办", "system");
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<IncomeRecord> latestIncome(Long fileId) {
+        return incomes.findByFileIdOrderByIncomeMonthDesc(fileId).stream().findFirst();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Recheck> recheckOfTask(String taskId) {
+        return rechecks.findByTaskId(taskId);
+    }
+
+    @Transactional(readOnly = true)
+    public HouseholdFile file(Long fileId) {
+        return load(fileId);
+    }
+
+    private IncomeRecord addIncome(Actor actor, HouseholdFile file, YearMonth month, BigDecimal income, Integer members) {
+        if (month == null || income == null || members == null) {
+            throw new BusinessException("income.incomplete");
+        }
+        if (month.isAfter(YearMonth.now(with.clock()))) {
+            throw new BusinessException("income.futureMonth", month.toString());
+        }
+        if (income.signum() < 0 || members < 1 || members > 20) {
+            throw new BusinessException("member.monthlyIncome.absurd");
+        }
+        if (incomes.existsByFileIdAndIncomeMonth(file.getId(), month.atDay(1))) {
+            throw new BusinessException("income.overlap", month.toString());
+        }
+        return incomes.save(new IncomeRecord(file.getId(), month, income, members, actor.username(), with.clock().instant()));
+    }
+
+    private Optional<OpenTask> openRecheck(HouseholdFile file) {
+        return with.tasks().openTaskOfBusinessKey(FollowUpProcess.PROCESS_ID, String.valueOf(file.getId()),
+                FollowUpProcess.RECHECK_TASK);
+    }
+
+    private void event(HouseholdFile file, FileEvent.Kind kind, FileStatus from, FileStatus to, String detail, String actor) {
+        events.save(new FileEvent(file.getId(), kind, from, to, detail, actor,
+                "system".equals(actor) ? "系统" : with.directory().displayName(actor), with.clock().instant()));
+    }
+
+    private HouseholdFile load(Long id) {
+        return files.findById(id).orElseThrow(() -> new NotFoundException("household.notFound"));
+    }
+
+    /** The file's branch union (or the company's union), its county union, administrators. */
+    private static void requireCaseworker(Actor actor, HouseholdFile file) {
+        boolean branch = actor.has(Role.BRANCH_UNION) && (file.getBranchUnion() != null
+                ? file.getBranchUnion().getId().equals(actor.orgUnitId())
+                : file.getUnit().company() != null && file.getUnit().company().getId().equals(actor.companyId()));
+        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
+                && file.getCountyUnion().getId().equals(actor.orgUnitId());
+        if (!branch && !county && !actor.isAdmin()) {
+            throw new ForbiddenException("household.forbidden");
+        }
+    }
+
+    /** The facts the exit rule reads. */
+    public record ExitFacts(String regionCode, int monthsAboveLine, boolean causesRemaining, boolean permanentCause) {
+    }
+
+    /** The re-check page. */
+    public record RecheckView(HouseholdFile file, OpenTask openRecheck, List<IncomeRecord> incomes, List<Recheck> rechecks,
+                              List<FileEvent> events) {
+    }
+}

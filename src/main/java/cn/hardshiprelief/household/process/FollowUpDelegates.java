@@ -1,0 +1,131 @@
+package cn.hardshiprelief.household.process;
+
+import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.household.FollowUpService;
+import cn.hardshiprelief.household.HouseholdFile;
+import cn.hardshiprelief.household.IncomeRecord;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.Map;
+
+/**
+ * The glue of {@code householdFollowUp}: each bean reads the file id, calls one use case of
+ * {@link FollowUpService}, and writes back what the process decides on. The rules themselves are
+ * the DMN tables {@code exitRule}, {@code dibaoLine} and {@code classifyHardship}.
+ */
+@Configuration
+class FollowUpDelegates {
+
+    private static Long fileId(DelegateExecution execution) {
+        return ((Number) execution.getVariable("fileId")).longValue();
+    }
+
+    /** The dibao line of the file's region in that month (its last day), from DMN {@code dibaoLine}. */
+    static BigDecimal dibaoLine(DecisionService decisions, String region, YearMonth month) {
+        Object line = decisions.evaluateDecisionByKey("dibaoLine")
+                .variables(Map.of("regionCode", region == null ? "" : region,
+                        "onDay", month.atEndOfMonth().getYear() * 10000 + month.getMonthValue() * 100 + month.lengthOfMonth()))
+                .evaluate().getSingleEntry();
+        return BigDecimal.valueOf(((Number) line).doubleValue());
+    }
+
+    @Bean("computeExitFacts")
+    JavaDelegate computeExitFacts(FollowUpService followUp, DecisionService decisions) {
+        return execution -> {
+            HouseholdFile file = followUp.file(fileId(execution));
+            var facts = followUp.exitFacts(file.getId(), month -> dibaoLine(decisions, file.getRegionCode(), month));
+            execution.setVariable("monthsAboveLine", facts.monthsAboveLine());
+            execution.setVariable("causesRemaining", facts.causesRemaining());
+            execution.setVariable("permanentCause", facts.permanentCause());
+        };
+    }
+
+    @Bean("markExited")
+    JavaDelegate markExited(FollowUpService followUp) {
+        return execution -> followUp.markExited(fileId(execution), (String) execution.getVariable("exitDecidedBy"));
+    }
+
+    @Bean("markStandingSupport")
+    JavaDelegate markStandingSupport(FollowUpService followUp) {
+        return execution -> followUp.markStandingSupport(fileId(execution));
+    }
+
+    /** Re-classifies with the latest month's income against that month's line. */
+    @Bean("reclassifyHousehold")
+    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions) {
+        return execution -> {
+            HouseholdFile file = followUp.file(fileId(execution));
+            var latest = followUp.latestIncome(file.getId());
+            YearMonth month = latest.map(IncomeRecord::month).orElse(YearMonth.now());
+            BigDecimal perCapita = latest.map(IncomeRecord::perCapita).orElse(file.getPerCapitaIncome());
+            BigDecimal line = dibaoLine(decisions, file.getRegionCode(), month);
+            Map<String, Object> facts = new java.util.HashMap<>();
+            facts.put("route", file.getBranchUnion() != null ? "union" : "enterprise");
+            facts.put("incomePerCapita", perCapita == null ? 0d : perCapita.doubleValue());
+            facts.put("dibaoLine", line.doubleValue());
+            facts.put("medicalCostsHalfYear", 0d);
+            facts.put("householdIncomeHalfYear", 0d);
+            facts.put("disasterAffected", false);
+            facts.put("soleEarner", false);
+            facts.put("studentsInSchool", 0);
+            facts.put("oneOffCosts", 0d);
+            facts.put("yearlyIncome", 0d);
+            facts.put("receivesDibao", file.isReceivesDibao());
+            var result = decisions.evaluateDecisionByKey("classifyHardship").variables(facts).evaluate().getSingleResult();
+            followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"));
+        };
+    }
+
+    @Bean("remindRecheck")
+    JavaDelegate remindRecheck(FollowUpService followUp) {
+        return execution -> followUp.remind(fileId(execution));
+    }
+
+    /** After 30 days the county union may take the re-check too: it is offered to its group as well. */
+    @Bean("escalateRecheck")
+    JavaDelegate escalateRecheck(FollowUpService followUp, TaskService tasks) {
+        return execution -> {
+            followUp.escalate(fileId(execution));
+            Object county = execution.getVariable("countyUnionCode");
+            for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                    .taskDefinitionKey("recheckHousehold").list()) {
+                if (county != null) {
+                    tasks.addCandidateGroup(task.getId(), "countyUnion_" + county);
+                }
+            }
+        };
+    }
+
+    /** {@code recheckHousehold} completes only when its re-check has been recorded. */
+    @Bean("recheckListener")
+    TaskListener recheckListener(FollowUpService followUp) {
+        return (DelegateTask task) -> {
+            if (followUp.recheckOfTask(task.getId()).isEmpty()) {
+                throw new ProcessEngineException("请先在复核页面填写收入、致困原因和走访情况");
+            }
+        };
+    }
+
+    /** {@code confirmExit}: the county union confirms exit, or keeps the file. */
+    @Bean("exitDecisionListener")
+    TaskListener exitDecisionListener() {
+        return (DelegateTask task) -> {
+            Object decision = task.getVariable("exitDecision");
+            if (!"confirm".equals(decision) && !"keep".equals(decision)) {
+                throw new ProcessEngineException("请选择是否确认脱困");
+            }
+            task.getExecution().setVariable("exitDecidedBy", cn.hardshiprelief.enrollment.process.EngineMessages.actorOf(task));
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package cn.hardshiprelief.web;
+
+import cn.hardshiprelief.enrollment.ReviewService;
+import cn.hardshiprelief.household.FollowUpService;
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.task.InboxEntry;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/** The inbox (待办): every task waiting for the person, from enrollment and from the files' follow-up. */
+@Controller
+public class InboxController {
+
+    private final ReviewService reviews;
+    private final FollowUpService followUp;
+
+    public InboxController(ReviewService reviews, FollowUpService followUp) {
+        this.reviews = reviews;
+        this.followUp = followUp;
+    }
+
+    @GetMapping("/tasks")
+    public String inbox(Actor actor, Model model) {
+        List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(actor));
+        entries.addAll(followUp.inboxEntries(actor));
+        entries.sort(Comparator.comparing(InboxEntry::created));
+        model.addAttribute("entries", entries);
+        return "tasks/inbox";
+    }
+}

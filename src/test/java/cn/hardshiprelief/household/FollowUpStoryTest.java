@@ -1,0 +1,134 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.Enrollments;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+/** A filed household's life: the follow-up process, a change report, a re-check, exit confirmed by the county union. */
+@AppTest
+class FollowUpStoryTest {
+
+    @Autowired Enrollments enrollments;
+    @Autowired ProcessEngine engine;
+    @Autowired Directory directory;
+    @Autowired HouseholdFileRepository files;
+    @Autowired FollowUpService followUp;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    private HouseholdFile filed(String worker, List<String> reviewers) {
+        EnrollmentApplication application = enrollments.submittedBy(worker);
+        for (String reviewer : reviewers) {
+            enrollments.decide(reviewer, application.getId(), "approve", null);
+        }
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(application.getProcessInstanceId())
+                .timers().singleResult();
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
+        engine.getManagementService().executeJob(timer.getId());
+        ClockUtil.reset();
+        return files.findByApplicationId(application.getId()).orElseThrow();
+    }
+
+    private ProcessInstance followUpOf(HouseholdFile file) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("householdFollowUp")
+                .processInstanceBusinessKey(String.valueOf(file.getId())).singleResult();
+    }
+
+    private RecheckForm recheckWithIncomes(int months, String perMonth, boolean causesRemaining) {
+        RecheckForm form = new RecheckForm();
+        YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
+        for (int i = months; i >= 1; i--) {
+            form.getIncomes().add(new IncomeEntry(now.minusMonths(i), new BigDecimal(perMonth), 2));
+        }
+        form.setCausesRemaining(causesRemaining);
+        form.setVisitDate(LocalDate.now().minusDays(1));
+        form.setFindings("入户走访，夫妻均已稳定就业");
+        return form;
+    }
+
+    @Test
+    void filingStartsTheFollowUpWithAReCheckDueInSixMonths() {
+        HouseholdFile file = filed("worker1", List.of("head1", "director1", "hr1", "office1"));
+        ProcessInstance followUp = followUpOf(file);
+        assertThat(followUp).isWaitingAt("awaitNextRecheck");
+        Job recheckDue = engine.getManagementService().createJobQuery().processInstanceId(followUp.getId()).timers()
+                .singleResult();
+        LocalDate due = recheckDue.getDuedate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        assertThat(due).isBetween(LocalDate.now().plusMonths(6).minusDays(1), LocalDate.now().plusMonths(6).plusDays(7));
+    }
+
+    @Test
+    void aChangeReportTriggersAReCheckAndSixGoodMonthsWithoutCausesLeadToAConfirmedExit() {
+        HouseholdFile file = filed("worker1", List.of("head1", "director1", "hr1", "office1"));
+        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
+        ProcessInstance instance = followUpOf(file);
+        assertThat(instance).isWaitingAt("recheckHousehold");
+        assertThat(BpmnAwareTests.task("recheckHousehold", instance)).hasCandidateGroup("branchUnion_C01U");
+
+        assertThatThrownBy(() -> followUp.recordRecheck(directory.actor("branch2"), file.getId(), recheckWithIncomes(6, "5000", false)))
+                .isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
+                YearMonth.now().plusMonths(1), new BigDecimal("3000"), 2))
+                .isInstanceOf(BusinessException.class)
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.futureMonth"));
+
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(6, "5000", false));
+        assertThat(instance).isWaitingAt("confirmExit");
+        assertThat(BpmnAwareTests.task("confirmExit", instance)).hasCandidateGroup("countyUnion_CU01");
+        assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
+                YearMonth.now().minusMonths(1), new BigDecimal("3000"), 2))
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.overlap"));
+
+        String task = BpmnAwareTests.task("confirmExit", instance).getId();
+        followUp.decideExit(directory.actor("county1"), file.getId(), task, "confirm", "连续六个月收入高于低保标准");
+        assertThat(instance).isEnded().hasPassed("markExited");
+        HouseholdFile exited = files.findById(file.getId()).orElseThrow();
+        assertThat(exited.getStatus()).isEqualTo(FileStatus.EXITED);
+        assertThatThrownBy(() -> followUp.reportChange(directory.actor("worker1"), file.getId(), "又生病了"))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void fiveGoodMonthsAreNotEnoughAndTheFileStays() {
+        HouseholdFile file = filed("worker2", List.of("head2", "director1", "hr1", "office1"));
+        followUp.reportChange(directory.actor("union1"), file.getId(), "收入变化");
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(5, "5000", false));
+        ProcessInstance instance = followUpOf(file);
+        assertThat(instance).hasPassed("reclassifyHousehold").isWaitingAt("awaitNextRecheck");
+        assertThat(files.findById(file.getId()).orElseThrow().getStatus()).isEqualTo(FileStatus.ACTIVE);
+    }
+}
