@@ -26,7 +26,7 @@ public class ApplicationAccess {
                 && actor.inGroup(Role.COUNTY_UNION.groupId(application.getCountyUnion().getCode()))) {
             return true;
         }
-        if (application.getRoute() == Route.UNION) {
+        if (application.getRoute().usesBranchUnion() && application.getBranchUnion() != null) {
             return actor.inGroup(Role.BRANCH_UNION.groupId(application.getBranchUnion().getCode()));
         }
         String company = application.getCompany().getCode();

@@ -177,6 +177,34 @@ public class EnrollmentApplication {
         return new EnrollmentApplication(requestToken, applicantUsername, filedByUsername, unit, now);
     }
 
+    /**
+     * 返困快速通道: a new application for an exited household that fell back, pre-filled from its
+     * last application, already in review and routed straight to the branch union's verification.
+     */
+    public static EnrollmentApplication relapseOf(EnrollmentApplication previous, List<HouseholdMember> members,
+                                                  OrgUnit branchUnion, String requestToken, String filedBy,
+                                                  String filedByName, String reason, Instant now) {
+        EnrollmentApplication application = new EnrollmentApplication(requestToken, previous.applicantUsername, filedBy,
+                previous.department, now);
+        application.route = Route.RELAPSE;
+        application.branchUnion = branchUnion;
+        application.describe(new HouseholdDetails(previous.housingType, previous.housingArea, previous.housingNote,
+                previous.primaryCause, previous.getSecondaryCauses(), previous.account, previous.medicalCostsHalfYear,
+                previous.oneOffCosts, members));
+        application.status = ApplicationStatus.IN_REVIEW;
+        application.submittedAt = now;
+        application.record(null, "applicationSubmitted", EventOutcome.SUBMITTED, "返困：" + reason, filedBy, filedByName, now);
+        return application;
+    }
+
+    /** Numbers an application saved for the first time outside {@link #submit} (a relapse). */
+    public void numberAs(Instant now) {
+        if (applicationNumber == null) {
+            this.applicationNumber = "SQ" + now.atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear()
+                    + String.format("%06d", id);
+        }
+    }
+
     /** Replaces what the applicant states. Only a draft or a returned application may change. */
     public void describe(HouseholdDetails details) {
         requireEditable();
@@ -432,7 +460,7 @@ public class EnrollmentApplication {
     public BigDecimal getDibaoLine() { return dibaoLine; }
     public Boolean getReceivesDibao() { return receivesDibao; }
     /** The unit whose public notice shows this household: the branch union, else the company. */
-    public OrgUnit noticeUnit() { return route == Route.UNION ? branchUnion : company; }
+    public OrgUnit noticeUnit() { return route.usesBranchUnion() && branchUnion != null ? branchUnion : company; }
     public OrgUnit getDepartment() { return department; }
     public ApplicationStatus getStatus() { return status; }
     public HousingType getHousingType() { return housingType; }

@@ -5,6 +5,7 @@ import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
 import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.Tasks;
@@ -28,15 +29,17 @@ public class EnrollmentService {
     private final Tasks tasks;
     private final Directory directory;
     private final ActiveFiles activeFiles;
+    private final RelapseSupport relapses;
     private final Clock clock;
 
     public EnrollmentService(ApplicationEditor editor, EnrollmentProcessStarter process, Tasks tasks,
-                             Directory directory, ActiveFiles activeFiles, Clock clock) {
+                             Directory directory, ActiveFiles activeFiles, RelapseSupport relapses, Clock clock) {
         this.editor = editor;
         this.process = process;
         this.tasks = tasks;
         this.directory = directory;
         this.activeFiles = activeFiles;
+        this.relapses = relapses;
         this.clock = clock;
     }
 
@@ -56,6 +59,23 @@ public class EnrollmentService {
         application.submit(actor.username(), actor.displayName(), clock.instant());
         application.startedAs(process.start(application, directory.displayName(application.getApplicantUsername())));
         return application;
+    }
+
+    /**
+     * 返困快速通道: an exited household fell back. A new application, pre-filled from the last one,
+     * goes straight to the branch union's 三查一访 (no department steps). Started by the process.
+     */
+    public EnrollmentApplication reopenAsRelapse(Long previousApplicationId, OrgUnit branchUnion, String cadre,
+                                                 String reason) {
+        EnrollmentApplication previous = relapses.recorder().application(previousApplicationId);
+        List<HouseholdMember> members = previous.getMembers().stream()
+                .map(m -> new HouseholdMember(m.details(), m.getIdNumberHash(), m.getIdNumberMasked())).toList();
+        EnrollmentApplication relapse = EnrollmentApplication.relapseOf(previous, members, branchUnion,
+                java.util.UUID.randomUUID().toString(), cadre, directory.displayName(cadre), reason, clock.instant());
+        relapse = relapses.applications().saveAndFlush(relapse);
+        relapse.numberAs(clock.instant());
+        relapse.startedAs(process.start(relapse, directory.displayName(relapse.getApplicantUsername())));
+        return relapse;
     }
 
     /** Saves the corrections and completes {@code correctApplication}: review resumes where it was returned. */

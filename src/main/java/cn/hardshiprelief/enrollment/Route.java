@@ -8,7 +8,14 @@ import cn.hardshiprelief.organization.OrgUnit;
  * without one. The process variable {@code route} holds {@link #processValue()}.
  */
 public enum Route {
-    ENTERPRISE, UNION;
+    ENTERPRISE, UNION,
+    /** 返困: an exited household fell back; straight to the branch union's verification (fast path). */
+    RELAPSE;
+
+    /** Reviewed by a branch union (the union route, and every relapse). */
+    public boolean usesBranchUnion() {
+        return this != ENTERPRISE;
+    }
 
     public static Route of(OrgUnit applicantUnit) {
         return applicantUnit.company() != null ? ENTERPRISE : UNION;

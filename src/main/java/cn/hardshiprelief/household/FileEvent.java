@@ -9,7 +9,7 @@ import java.time.Instant;
 @Table(name = "household_file_event")
 public class FileEvent {
 
-    public enum Kind { FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED }
+    public enum Kind { FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED, WATCH_VISIT, RELAPSED, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -85,6 +85,31 @@ public class FollowUpController {
         return "redirect:/tasks";
     }
 
+    @GetMapping("/watch/{taskId}")
+    public String watchPage(Actor actor, @PathVariable Long id, @PathVariable String taskId, Model model) {
+        model.addAttribute("view", followUp.recheckView(actor, id));
+        model.addAttribute("file", followUp.file(id));
+        model.addAttribute("taskId", taskId);
+        return "household/watch";
+    }
+
+    @PostMapping("/watch/{taskId}")
+    public String recordWatch(Actor actor, @PathVariable Long id, @PathVariable String taskId,
+                              @RequestParam(required = false) String relapsedChoice,
+                              @RequestParam(required = false) String findings, RedirectAttributes flash) {
+        followUp.recordWatchVisit(actor, id, taskId, relapsedChoice, findings);
+        flash.addFlashAttribute("success", "yes".equals(relapsedChoice) ? "watch.relapsed" : "watch.stable");
+        return "redirect:/tasks";
+    }
+
+    @PostMapping("/cancel")
+    public String cancel(Actor actor, @PathVariable Long id, @RequestParam(required = false) CancelReason reason,
+                         @RequestParam(required = false) String note, RedirectAttributes flash) {
+        followUp.cancel(actor, id, reason, note);
+        flash.addFlashAttribute("success", "cancel.done");
+        return "redirect:/households/" + id;
+    }
+
     private String render(FollowUpService.RecheckView view, RecheckForm form, Model model) {
         model.addAttribute("view", view);
         model.addAttribute("file", view.file());

@@ -11,4 +11,7 @@ public interface FollowUpProcess {
 
     /** Triggers an immediate re-check; false when one is already open (nothing to trigger). */
     boolean changeReported(Long fileId, String reason);
+
+    /** Ends the file's follow-up (the file was cancelled). */
+    void stop(Long fileId, String reason);
 }

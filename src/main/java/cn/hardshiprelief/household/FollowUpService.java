@@ -45,7 +45,8 @@ public class FollowUpService {
 
     /** The engine-facing and people-facing helpers the use cases share. */
     @org.springframework.stereotype.Component
-    public record FollowUpCollaborators(Tasks tasks, FollowUpProcess process, Directory directory, Clock clock) {
+    public record FollowUpCollaborators(Tasks tasks, FollowUpProcess process, Directory directory,
+                                        cn.hardshiprelief.enrollment.EnrollmentService relapses, Clock clock) {
     }
 
     /** The inbox lines of follow-up tasks (re-checks, exit confirmations). */
@@ -56,8 +57,11 @@ public class FollowUpService {
             HouseholdFile file = load(fileId);
             return new cn.hardshiprelief.task.InboxEntry(task.id(), task.stepId(), task.created(), file.getFileNumber(),
                     file.getHeadName(), file.getUnit().getName(),
-                    FollowUpProcess.RECHECK_TASK.equals(task.stepId()) ? "/households/" + fileId + "/recheck"
-                            : "/households/" + fileId + "/exit/" + task.id());
+                    switch (task.stepId()) {
+                        case FollowUpProcess.RECHECK_TASK -> "/households/" + fileId + "/recheck";
+                        case "watchRecheck" -> "/households/" + fileId + "/watch/" + task.id();
+                        default -> "/households/" + fileId + "/exit/" + task.id();
+                    });
         }).toList();
     }
 
@@ -109,6 +113,39 @@ public class FollowUpService {
         with.tasks().claimAndComplete(task.id(), actor.username(), variables);
     }
 
+    /** The lighter visit after exit (脱困后回访): stable, or relapsed (which opens the fast path). */
+    public void recordWatchVisit(Actor actor, Long fileId, String taskId, String relapsedChoice, String findings) {
+        HouseholdFile file = load(fileId);
+        requireCaseworker(actor, file);
+        OpenTask task = with.tasks().find(taskId).filter(t -> "watchRecheck".equals(t.stepId()))
+                .orElseThrow(() -> new ConflictException("task.notFound", taskId));
+        if (!"yes".equals(relapsedChoice) && !"no".equals(relapsedChoice)) {
+            throw new BusinessException("watch.choiceRequired");
+        }
+        if (findings == null || findings.isBlank() || findings.length() > 2000) {
+            throw new BusinessException("watch.findingsRequired");
+        }
+        with.tasks().claimAndComplete(task.id(), actor.username(),
+                Map.of("relapsedChoice", relapsedChoice, "findings", findings.strip()));
+    }
+
+    /** 注销: death, moving away, wrongly filed. The file leaves the register and its follow-up stops. */
+    public void cancel(Actor actor, Long fileId, CancelReason reason, String note) {
+        HouseholdFile file = load(fileId);
+        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
+                && file.getCountyUnion().getId().equals(actor.orgUnitId());
+        if (!county && !actor.isAdmin()) {
+            throw new ForbiddenException("household.forbidden");
+        }
+        if (reason == null) {
+            throw new BusinessException("cancel.reasonRequired");
+        }
+        FileStatus from = file.cancel();
+        with.process().stop(fileId, reason.name());
+        event(file, FileEvent.Kind.CANCELLED, from, FileStatus.CANCELLED,
+                reason.name() + (note == null || note.isBlank() ? "" : "：" + note.strip()), actor.username());
+    }
+
     /** An income between re-checks (reported by the cadre). */
     public IncomeRecord recordIncome(Actor actor, Long fileId, YearMonth month, BigDecimal householdIncome, int memberCount) {
         HouseholdFile file = load(fileId);
@@ -127,6 +164,12 @@ public class FollowUpService {
             throw new BusinessException("change.reasonRequired");
         }
         if (!file.isOpen()) {
+            // within the 12-month watch after exit a change report brings a visit at once (relapse watch);
+            // after it, only a new application can bring the household back
+            if (file.getStatus() == FileStatus.EXITED && with.process().changeReported(fileId, reason.strip())) {
+                event(file, FileEvent.Kind.CHANGE_REPORTED, null, null, reason.strip(), actor.username());
+                return;
+            }
             throw new ConflictException("change.fileClosed", file.getFileNumber());
         }
         event(file, FileEvent.Kind.CHANGE_REPORTED, null, null, reason.strip(), actor.username());
@@ -167,6 +210,22 @@ public class FollowUpService {
         HouseholdFile file = load(fileId);
         FileStatus from = file.exit();
         event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.EXITED, "脱困：收入连续高于低保标准且致困因素消除", decidedBy);
+    }
+
+    public void recordWatchVisit(Long fileId, String actor, boolean relapsed, String findings) {
+        HouseholdFile file = load(fileId);
+        event(file, FileEvent.Kind.WATCH_VISIT, null, null, (relapsed ? "返困：" : "生活稳定：") + findings, actor);
+    }
+
+    /** The household fell back after exit: a new application, pre-filled, goes to the branch union's verification. */
+    public void reopenAsRelapse(Long fileId, String cadre, String reason) {
+        HouseholdFile file = load(fileId);
+        var branchUnion = file.getBranchUnion() != null ? file.getBranchUnion()
+                : with.directory().companyUnion(file.getUnit().company().getId()).orElseThrow();
+        var relapse = with.relapses().reopenAsRelapse(file.getApplicationId(), branchUnion,
+                cadre != null ? cadre : file.getPairedCadre(), reason);
+        event(file, FileEvent.Kind.RELAPSED, file.getStatus(), null, "返困快速通道：新申请 " + relapse.getApplicationNumber(),
+                cadre != null ? cadre : "system");
     }
 
     public void markStandingSupport(Long fileId) {

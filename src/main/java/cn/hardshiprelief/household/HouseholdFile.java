@@ -146,6 +146,18 @@ public class HouseholdFile {
         return from;
     }
 
+    /** 注销: the file leaves the register for good (death, moved, wrongly filed); members are released. */
+    public FileStatus cancel() {
+        if (status == FileStatus.CANCELLED) {
+            throw new cn.hardshiprelief.shared.ConflictException("household.notActive", fileNumber);
+        }
+        FileStatus from = status;
+        status = FileStatus.CANCELLED;
+        activeHouseholdKey = null;
+        members.forEach(HouseholdFileMember::release);
+        return from;
+    }
+
     /** 解困: cannot exit (illness, disability); stays on the register with standing help at the dibao level. */
     public FileStatus standingSupport() {
         requireActive();

@@ -97,7 +97,7 @@ public class VerificationService {
     }
 
     private static boolean mayRecord(Actor actor, EnrollmentApplication application) {
-        return application.getRoute() == Route.UNION && application.getBranchUnion() != null
+        return application.getRoute().usesBranchUnion() && application.getBranchUnion() != null
                 && actor.inGroup(Role.BRANCH_UNION.groupId(application.getBranchUnion().getCode()));
     }
 

@@ -52,8 +52,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The story of one 困难职工建档申请 from submission to the household file, told against the BPMN
- * and the real decision tables: through the enterprise chain or the union route (with 三查一访),
- * civil-affairs matching, the local dibao line, classification, public notice with objections,
+ * and the real decision tables: through the enterprise chain or the union route (with 三查一访), or
+ * for a relapse (返困) straight to 三查一访 and the county union, then civil-affairs matching, the local dibao line, classification, public notice with objections,
  * and filing. Delegates and listeners are recording mocks, so these tests pin the process contract
  * (ids, conditions, groups, forms, where a corrected application resumes, the notice timer, the
  * objection message), not the application code.
@@ -110,6 +110,7 @@ class HardshipEnrollmentProcessTest {
 
     private static final String ENTERPRISE = "enterprise";
     private static final String UNION = "union";
+    private static final String RELAPSE = "relapse";
     private static final long APPLICATION_ID = 42L;
     private static final String APPLICANT = "zhangsan";
     /** 大庆市萨尔图区; on {@link #SUBMITTED_ON} its demo dibao line is 650 yuan (dibaoLine.dmn). */
@@ -419,6 +420,55 @@ class HardshipEnrollmentProcessTest {
         assertThat(application).isEnded()
                 .hasPassed(APPROVE_BY_COUNTY_UNION, APPLICATION_REJECTED)
                 .hasNotPassed(APPLICATION_APPROVED, CLASSIFY_HARDSHIP);
+    }
+
+    // --- the relapse fast path (返困快速通道)
+
+    /**
+     * Pins the routing only. What follows the approval is the shared tail; how a relapse is classified
+     * is {@code classifyHardship}'s business (its rows are chosen by {@code route}).
+     */
+    @Test
+    void aRelapsedHouseholdGoesStraightToItsBranchUnionsVerificationAndThenToTheCountyUnion() throws IOException {
+        ProcessInstance application = submit(RELAPSE, "KN-2027-0001", APPLICATION_ID);
+
+        assertThat(application).isWaitingAtExactly(VERIFY_HOUSEHOLD)
+                .hasNotPassed(REVIEW_BY_BRANCH_UNION, REVIEW_BY_DEPARTMENT_HEAD);
+        assertOfferedTo(VERIFY_HOUSEHOLD, application, "branchUnion_B1", "verifyHousehold");
+        verifyHousehold(application);
+        assertThat(application).isWaitingAtExactly(APPROVE_BY_COUNTY_UNION);
+        assertOfferedTo(APPROVE_BY_COUNTY_UNION, application, "countyUnion_CU1", "reviewApplication");
+        approve(APPROVE_BY_COUNTY_UNION, application);
+
+        assertThat(application)
+                .hasPassedInOrder(VERIFY_HOUSEHOLD, APPROVE_BY_COUNTY_UNION, APPLICATION_APPROVED,
+                        MATCH_CIVIL_AFFAIRS_RECORDS)
+                .hasNotPassed(REVIEW_BY_BRANCH_UNION, REVIEW_BY_DEPARTMENT_HEAD, REVIEW_BY_DIRECTOR, REVIEW_BY_HR,
+                        APPROVE_BY_GENERAL_OFFICE, CONFIRM_HARDSHIP_WORKER, CORRECT_APPLICATION);
+        Assertions.assertThat(reviewDecisionListener.completions).containsExactly("approveByCountyUnion:approve");
+        Assertions.assertThat(verificationListener.verifiedApplicationIds).containsExactly(APPLICATION_ID);
+        Assertions.assertThat(confirmHardshipWorker.applicationIds).isEmpty();
+
+        // a relapse is classified with the union tiers (classifyHardship's input mapping), not left unknown
+        assertThat(application).hasPassed(CLASSIFY_HARDSHIP);
+        Object classification = historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(application.getId()).variableName("classification").singleResult().getValue();
+        Assertions.assertThat(((java.util.Map<?, ?>) classification).get("tier")).isIn("DEEP", "RELATIVE", "SUDDEN", "NOT_ELIGIBLE");
+        Assertions.assertThat(((java.util.Map<?, ?>) classification).get("reason").toString()).doesNotContain("审核线不明");
+    }
+
+    @Test
+    void aRelapseReturnedByTheCountyUnionResumesThereWithoutASecondVisit() {
+        ProcessInstance application = submit(RELAPSE, "KN-2027-0001", APPLICATION_ID);
+        verifyHousehold(application);
+
+        decide(APPROVE_BY_COUNTY_UNION, application, "return", "请补充住院证明");
+        complete(task(CORRECT_APPLICATION, application), withVariables("correctionNote", "已上传住院证明"));
+
+        assertThat(application).isWaitingAtExactly(APPROVE_BY_COUNTY_UNION)
+                .hasNotPassed(REVIEW_BY_BRANCH_UNION);
+        Assertions.assertThat(timesReached(application, VERIFY_HOUSEHOLD)).isEqualTo(1);
+        Assertions.assertThat(timesReached(application, APPROVE_BY_COUNTY_UNION)).isEqualTo(2);
     }
 
     // --- civil-affairs matching and classification

@@ -115,11 +115,37 @@ class FollowUpStoryTest {
 
         String task = BpmnAwareTests.task("confirmExit", instance).getId();
         followUp.decideExit(directory.actor("county1"), file.getId(), task, "confirm", "连续六个月收入高于低保标准");
-        assertThat(instance).isEnded().hasPassed("markExited");
+        assertThat(instance).hasPassed("markExited").isWaitingAt("awaitWatchVisit");
         HouseholdFile exited = files.findById(file.getId()).orElseThrow();
         assertThat(exited.getStatus()).isEqualTo(FileStatus.EXITED);
+
+        // within the watch, a change report brings the post-exit visit at once; a relapse opens the fast path
+        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人突发重病住院");
+        assertThat(instance).isWaitingAt("watchRecheck");
+        String visit = BpmnAwareTests.task("watchRecheck", instance).getId();
+        followUp.recordWatchVisit(directory.actor("union1"), file.getId(), visit, "yes", "爱人住院，家庭收入骤降");
+        assertThat(instance).isEnded().hasPassed("reopenAsRelapse");
+
+        var relapse = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hardshipEnrollment")
+                .variableValueEquals("route", "relapse").list().stream()
+                .filter(pi -> ((Number) engine.getRuntimeService().getVariable(pi.getId(), "applicationId")).longValue()
+                        != file.getApplicationId()).reduce((a, b) -> b).orElseThrow();
+        assertThat(relapse).isWaitingAt("verifyHousehold");
+        assertThat(BpmnAwareTests.task("verifyHousehold", relapse)).hasCandidateGroup("branchUnion_C01U");
+
+        // after the watch ends, only a new application can bring the household back
         assertThatThrownBy(() -> followUp.reportChange(directory.actor("worker1"), file.getId(), "又生病了"))
                 .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void theCountyUnionCancelsAFileAndItsFollowUpStops() {
+        HouseholdFile file = filed("worker2", List.of("head2", "director1", "hr1", "office1"));
+        assertThatThrownBy(() -> followUp.cancel(directory.actor("union1"), file.getId(), CancelReason.MOVED_AWAY, null))
+                .isInstanceOf(ForbiddenException.class);
+        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "已迁往外省");
+        assertThat(files.findById(file.getId()).orElseThrow().getStatus()).isEqualTo(FileStatus.CANCELLED);
+        assertThat(followUpOf(file)).isNull();
     }
 
     @Test

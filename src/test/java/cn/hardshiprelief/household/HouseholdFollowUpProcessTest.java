@@ -32,6 +32,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -48,20 +49,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The story of a household file after filing, told against the BPMN and the real {@code exitRule}
  * table: a re-check (复核) every six months or at once when a change is reported, a reminder and an
  * escalation while a re-check is left open, and after each re-check the proposal: exit (confirmed
  * or kept by the county union), standing support (解困) or continued support, and then the wait for
- * the next re-check. Delegates and listeners are recording mocks, so these tests pin the process
- * contract (ids, timers, the message, groups, forms, conditions), not the application code.
+ * the next re-check. After an exit the household is watched for twelve months: a lighter visit
+ * (脱困后回访) six and twelve months on, or at once on a change report; a relapse (返困) opens the fast
+ * path. Delegates and listeners are recording mocks, so these tests pin the process contract (ids,
+ * timers, the message, groups, forms, conditions), not the application code.
  */
 @Deployment(resources = {
         "processes/householdFollowUp.bpmn",
         "processes/exitRule.dmn",
         "forms/recheckHousehold.form",
-        "forms/confirmExit.form"})
+        "forms/confirmExit.form",
+        "forms/watchRecheck.form"})
 class HouseholdFollowUpProcessTest {
 
     @RegisterExtension
@@ -87,6 +92,14 @@ class HouseholdFollowUpProcessTest {
     private static final String CONFIRM_EXIT = "confirmExit";
     private static final String EXIT_CONFIRMED = "exitConfirmed";
     private static final String MARK_EXITED = "markExited";
+    private static final String AWAIT_WATCH_VISIT = "awaitWatchVisit";
+    private static final String WATCH_RECHECK_DUE = "watchRecheckDue";
+    private static final String RELAPSE_REPORTED = "relapseReported";
+    private static final String WATCH_RECHECK = "watchRecheck";
+    private static final String RELAPSE_FOUND = "relapseFound";
+    private static final String REOPEN_AS_RELAPSE = "reopenAsRelapse";
+    private static final String HOUSEHOLD_RELAPSED = "householdRelapsed";
+    private static final String WATCH_COMPLETE = "watchComplete";
     private static final String HOUSEHOLD_EXITED = "householdExited";
     private static final String MARK_STANDING_SUPPORT = "markStandingSupport";
     private static final String RECLASSIFY_HOUSEHOLD = "reclassifyHousehold";
@@ -97,6 +110,9 @@ class HouseholdFollowUpProcessTest {
     /** Filed on the last day of January: six calendar months later is 31 July, not 30 July or 1 August. */
     private static final LocalDateTime FILED_AT = LocalDateTime.of(2026, 1, 31, 10, 15);
     private static final LocalDateTime FIRST_RECHECK_DUE = LocalDateTime.of(2026, 7, 31, 10, 15);
+    /** The county union confirms the exit on this day; the watch counts from here. */
+    private static final LocalDateTime EXITED_AT = LocalDateTime.of(2026, 8, 10, 9, 0);
+    private static final LocalDateTime FIRST_WATCH_VISIT_DUE = LocalDateTime.of(2027, 2, 10, 9, 0);
 
     private final RefusingRecheckListener recheckListener = new RefusingRecheckListener();
     private final RecordingTaskListener exitDecisionListener = new RecordingTaskListener("exitDecision");
@@ -105,6 +121,8 @@ class HouseholdFollowUpProcessTest {
     private final RecordingDelegate markExited = new RecordingDelegate();
     private final RecordingDelegate markStandingSupport = new RecordingDelegate();
     private final RecordingDelegate reclassifyHousehold = new RecordingDelegate();
+    private final WatchVisitListener watchRecheckListener = new WatchVisitListener();
+    private final RecordingDelegate reopenAsRelapse = new RecordingDelegate();
 
     /** What computeExitFacts finds in the incomes and the latest re-check record; a story step sets it. */
     private final Map<String, Object> exitFacts = new HashMap<>();
@@ -122,6 +140,8 @@ class HouseholdFollowUpProcessTest {
         Mocks.register("markExited", markExited);
         Mocks.register("markStandingSupport", markStandingSupport);
         Mocks.register("reclassifyHousehold", reclassifyHousehold);
+        Mocks.register("watchRecheckListener", watchRecheckListener);
+        Mocks.register("reopenAsRelapse", reopenAsRelapse);
         givenTheHouseholdIsStillBelowTheLine();
     }
 
@@ -287,13 +307,15 @@ class HouseholdFollowUpProcessTest {
 
         countyUnionDecides(household, "confirm", "家庭收入稳定，致困因素已消除");
 
-        assertThat(household).isEnded()
+        assertThat(household).isWaitingAtExactly(AWAIT_WATCH_VISIT)
                 .hasPassedInOrder(RECHECK_HOUSEHOLD, COMPUTE_EXIT_FACTS, DECIDE_FOLLOW_UP, CONFIRM_EXIT,
-                        EXIT_CONFIRMED, MARK_EXITED, HOUSEHOLD_EXITED)
-                .hasNotPassed(MARK_STANDING_SUPPORT, RECLASSIFY_HOUSEHOLD);
+                        EXIT_CONFIRMED, MARK_EXITED)
+                .hasNotPassed(MARK_STANDING_SUPPORT, RECLASSIFY_HOUSEHOLD, HOUSEHOLD_EXITED);
         Assertions.assertThat(markExited.fileIds).containsExactly(FILE_ID);
         Assertions.assertThat(exitDecisionListener.completions).containsExactly("confirmExit:confirm");
-        Assertions.assertThat(jobsOf(household)).as("no re-check after the exit").isZero();
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(household.getId())
+                .activityId(RECHECK_DUE).count()).as("no re-check after the exit").isZero();
+        Assertions.assertThat(jobsOf(household)).as("only the watch visit's timer").isOne();
     }
 
     @Test
@@ -369,9 +391,128 @@ class HouseholdFollowUpProcessTest {
         branchUnionRechecks(household);
         countyUnionDecides(household, "confirm", "已连续六个月高于低保标准");
 
-        assertThat(household).isEnded().hasPassed(CHANGE_REPORTED, HOUSEHOLD_EXITED);
+        assertThat(household).isWaitingAtExactly(AWAIT_WATCH_VISIT).hasPassed(CHANGE_REPORTED, MARK_EXITED);
         Assertions.assertThat(timesReached(household, RECHECK_HOUSEHOLD)).isEqualTo(2);
         Assertions.assertThat(computeExitFacts.fileIds).containsExactly(FILE_ID, FILE_ID);
+    }
+
+    // --- the twelve-month watch after exit (脱困后观察) and the relapse fast path (返困)
+
+    @Test
+    void anExitedHouseholdIsVisitedByItsBranchUnionWithTheLighterFormSixMonthsAfterTheExit() throws IOException {
+        ProcessInstance household = exitedOn(EXITED_AT);
+
+        assertThat(household).isWaitingAtExactly(AWAIT_WATCH_VISIT).hasPassed(MARK_EXITED)
+                .hasNotPassed(HOUSEHOLD_EXITED, HOUSEHOLD_RELAPSED);
+        Assertions.assertThat(watchTimerOf(household).getDuedate()).isEqualTo(date(FIRST_WATCH_VISIT_DUE));
+        clockAt(FIRST_WATCH_VISIT_DUE.minusMinutes(1));
+        Assertions.assertThat(dueJobsOf(household)).as("due a minute before").isZero();
+
+        watchVisitFallsDue(household);
+
+        assertThat(household).isWaitingAtExactly(WATCH_RECHECK)
+                .hasPassedInOrder(MARK_EXITED, AWAIT_WATCH_VISIT, WATCH_RECHECK_DUE)
+                .hasNotPassed(RELAPSE_REPORTED);
+        assertOfferedTo(WATCH_RECHECK, household, "branchUnion_B1", "watchRecheck");
+        Assertions.assertThat(task(WATCH_RECHECK, household).getCreateTime()).isEqualTo(date(FIRST_WATCH_VISIT_DUE));
+        Assertions.assertThat(jobsOf(household)).as("no reminder or escalation on the lighter visit").isZero();
+    }
+
+    @Test
+    void aHouseholdStableAtBothVisitsEndsExitedWhenTheWatchIsOver() {
+        ProcessInstance household = exitedOn(EXITED_AT);
+        watchVisitFallsDue(household);
+        LocalDateTime firstVisitDone = LocalDateTime.of(2027, 2, 20, 15, 0);
+        clockAt(firstVisitDone);
+
+        branchUnionVisits(household, "no", "夫妻均在岗，收入稳定");
+
+        assertThat(household).isWaitingAtExactly(AWAIT_WATCH_VISIT)
+                .hasPassed(RELAPSE_FOUND, WATCH_COMPLETE)
+                .hasNotPassed(REOPEN_AS_RELAPSE, HOUSEHOLD_EXITED)
+                .variables().containsEntry("relapsed", false).containsEntry("watchVisits", 1);
+        Assertions.assertThat(watchTimerOf(household).getDuedate()).as("the second visit, six months after the first")
+                .isEqualTo(date(firstVisitDone.plusMonths(6)));
+        Assertions.assertThat(timesReached(household, AWAIT_WATCH_VISIT)).isEqualTo(2);
+
+        watchVisitFallsDue(household);
+        branchUnionVisits(household, "no", "生活稳定，子女已工作");
+
+        assertThat(household).isEnded()
+                .hasPassedInOrder(MARK_EXITED, AWAIT_WATCH_VISIT, WATCH_RECHECK_DUE, WATCH_RECHECK, RELAPSE_FOUND,
+                        WATCH_COMPLETE, HOUSEHOLD_EXITED)
+                .hasNotPassed(RELAPSE_REPORTED, REOPEN_AS_RELAPSE, HOUSEHOLD_RELAPSED);
+        Assertions.assertThat(timesReached(household, WATCH_RECHECK)).isEqualTo(2);
+        Assertions.assertThat(historicVariable(household, "watchVisits")).isEqualTo(2);
+        Assertions.assertThat(watchRecheckListener.choices).containsExactly("no", "no");
+        Assertions.assertThat(reopenAsRelapse.fileIds).isEmpty();
+        Assertions.assertThat(jobsOf(household)).isZero();
+    }
+
+    @ParameterizedTest(name = "relapsed at visit {0}")
+    @ValueSource(ints = {1, 2})
+    void aRelapseFoundAtAWatchVisitOpensTheFastPathOnceAndEndsTheWatch(int relapsedAtVisit) {
+        ProcessInstance household = exitedOn(EXITED_AT);
+        for (int visit = 1; visit < relapsedAtVisit; visit++) {
+            watchVisitFallsDue(household);
+            branchUnionVisits(household, "no", "生活稳定");
+        }
+        watchVisitFallsDue(household);
+
+        branchUnionVisits(household, "yes", "户主失业，家庭人均收入已低于低保标准");
+
+        assertThat(household).isEnded()
+                .hasPassedInOrder(WATCH_RECHECK, RELAPSE_FOUND, REOPEN_AS_RELAPSE, HOUSEHOLD_RELAPSED)
+                .hasNotPassed(HOUSEHOLD_EXITED);
+        Assertions.assertThat(reopenAsRelapse.fileIds).containsExactly(FILE_ID);
+        Assertions.assertThat(timesReached(household, WATCH_RECHECK)).isEqualTo(relapsedAtVisit);
+        Assertions.assertThat(timesReached(household, WATCH_COMPLETE)).isEqualTo(relapsedAtVisit - 1);
+        Assertions.assertThat(historicVariable(household, "relapsed")).isEqualTo(true);
+        Assertions.assertThat(jobsOf(household)).isZero();
+    }
+
+    @Test
+    void aChangeReportedDuringTheWatchBringsTheVisitAtOnceAndAConfirmedRelapseOpensTheFastPath() {
+        ProcessInstance household = exitedOn(EXITED_AT);
+        LocalDateTime reportedAt = EXITED_AT.plusDays(50);
+        clockAt(reportedAt);
+
+        reportChange(String.valueOf(FILE_ID));
+
+        assertThat(household).isWaitingAtExactly(WATCH_RECHECK)
+                .hasPassedInOrder(MARK_EXITED, AWAIT_WATCH_VISIT, RELAPSE_REPORTED)
+                .hasNotPassed(WATCH_RECHECK_DUE, CHANGE_REPORTED);
+        Assertions.assertThat(task(WATCH_RECHECK, household).getCreateTime())
+                .as("visited at once, not at the six-month date").isEqualTo(date(reportedAt));
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(household.getId())
+                .activityId(WATCH_RECHECK_DUE).count()).as("the watch timer is cancelled").isZero();
+        Assertions.assertThatThrownBy(() -> reportChange(String.valueOf(FILE_ID)))
+                .as("a second report while the visit is open finds nothing waiting")
+                .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+        branchUnionVisits(household, "yes", "爱人突发重病住院，自付医疗费用高");
+
+        assertThat(household).isEnded().hasPassed(REOPEN_AS_RELAPSE, HOUSEHOLD_RELAPSED)
+                .hasNotPassed(HOUSEHOLD_EXITED);
+        Assertions.assertThat(reopenAsRelapse.fileIds).containsExactly(FILE_ID);
+    }
+
+    @ParameterizedTest(name = "watchInterval {0}: first visit on {1}")
+    @CsvSource({
+            "P6M, 2027-02-10",
+            "P3M, 2026-11-10",
+            "   , 2027-02-10"})
+    void theWatchVisitFallsDueAfterTheInstancesWatchIntervalAndAfterSixMonthsWithoutOne(
+            String watchInterval, LocalDate dueOn) {
+        givenTheHouseholdHasRecovered();
+        ProcessInstance household = startFollowUp(FILE_ID, watchInterval);
+        recheckFallsDue(household);
+        branchUnionRechecks(household);
+        clockAt(EXITED_AT);
+        countyUnionDecides(household, "confirm", "已连续六个月高于低保标准");
+
+        assertThat(household).isWaitingAtExactly(AWAIT_WATCH_VISIT);
+        Assertions.assertThat(watchTimerOf(household).getDuedate()).isEqualTo(date(dueOn.atTime(9, 0)));
     }
 
     // --- the steps of the story
@@ -397,7 +538,15 @@ class HouseholdFollowUpProcessTest {
 
     /** Starts the process as the application does when it files a household: business key = file id. */
     private ProcessInstance fileHousehold(long fileId) {
-        return runtimeService().startProcessInstanceByKey(PROCESS, String.valueOf(fileId), withVariables(
+        return startFollowUp(fileId, "P6M");
+    }
+
+    /**
+     * The application's start variables; without a {@code watchInterval} (null) the instance is one
+     * started before the watch existed, which has no {@code watchVisits} either.
+     */
+    private ProcessInstance startFollowUp(long fileId, String watchInterval) {
+        Map<String, Object> variables = new HashMap<>(withVariables(
                 "fileId", fileId,
                 "fileNumber", "JD2026" + fileId,
                 "branchUnionCode", "B1",
@@ -405,6 +554,36 @@ class HouseholdFollowUpProcessTest {
                 "recheckInterval", "P6M",
                 "reminderAfter", "P14D",
                 "escalationAfter", "P30D"));
+        if (watchInterval != null) {
+            variables.put("watchInterval", watchInterval);
+            variables.put("watchVisits", 0);
+        }
+        return runtimeService().startProcessInstanceByKey(PROCESS, String.valueOf(fileId), variables);
+    }
+
+    /** Files a recovered household, re-checks it and has the county union confirm its exit at the given time. */
+    private ProcessInstance exitedOn(LocalDateTime exitConfirmedAt) {
+        givenTheHouseholdHasRecovered();
+        ProcessInstance household = fileHousehold(FILE_ID);
+        recheckFallsDue(household);
+        branchUnionRechecks(household);
+        clockAt(exitConfirmedAt);
+        countyUnionDecides(household, "confirm", "已连续六个月高于低保标准，致困因素已消除");
+        return household;
+    }
+
+    /** Moves the engine clock to the watch visit's due date and fires its timer. */
+    private void watchVisitFallsDue(ProcessInstance household) {
+        Job timer = watchTimerOf(household);
+        ClockUtil.setCurrentTime(timer.getDuedate());
+        Assertions.assertThat(dueJobsOf(household)).isOne();
+        managementService().executeJob(timer.getId());
+    }
+
+    /** The branch union's lighter visit: relapsedChoice yes (已返困) or no (生活稳定), and what it found. */
+    private void branchUnionVisits(ProcessInstance household, String relapsedChoice, String findings) {
+        assertThat(household).isWaitingAtExactly(WATCH_RECHECK);
+        complete(task(WATCH_RECHECK, household), withVariables("relapsedChoice", relapsedChoice, "findings", findings));
     }
 
     /** Moves the engine clock to the re-check's due date and fires its timer, as the job executor would. */
@@ -445,6 +624,10 @@ class HouseholdFollowUpProcessTest {
         return timerAt(RECHECK_DUE, household);
     }
 
+    private Job watchTimerOf(ProcessInstance household) {
+        return timerAt(WATCH_RECHECK_DUE, household);
+    }
+
     private Job timerAt(String activityId, ProcessInstance household) {
         Job timer = managementService().createJobQuery().processInstanceId(household.getId())
                 .timers().activityId(activityId).singleResult();
@@ -465,6 +648,12 @@ class HouseholdFollowUpProcessTest {
                 .processInstanceId(household.getId())
                 .activityId(activityId)
                 .count();
+    }
+
+    private Object historicVariable(ProcessInstance household, String name) {
+        HistoricVariableInstance variable = historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(household.getId()).variableName(name).singleResult();
+        return variable == null ? null : variable.getValue();
     }
 
     private void assertOfferedTo(String step, ProcessInstance household, String group, String formId)
@@ -523,6 +712,26 @@ class HouseholdFollowUpProcessTest {
                 throw new ProcessEngineException("复核记录不完整");
             }
             recheckedFileIds.add(task.getVariable("fileId"));
+        }
+    }
+
+    /**
+     * Stands in for the application's watchRecheckListener: turns the form's radio {@code relapsedChoice}
+     * into the boolean {@code relapsed} the gateway reads, and counts the visit in {@code watchVisits}.
+     */
+    static final class WatchVisitListener implements TaskListener {
+        final List<String> choices = new ArrayList<>();
+
+        @Override
+        public void notify(DelegateTask task) {
+            Object choice = task.getVariable("relapsedChoice");
+            if (!"yes".equals(choice) && !"no".equals(choice)) {
+                throw new ProcessEngineException("请选择是否返困");
+            }
+            Object visits = task.getVariable("watchVisits");
+            choices.add((String) choice);
+            task.getExecution().setVariable("relapsed", "yes".equals(choice));
+            task.getExecution().setVariable("watchVisits", (visits == null ? 0 : ((Number) visits).intValue()) + 1);
         }
     }
 

@@ -117,6 +117,35 @@ class FollowUpDelegates {
         };
     }
 
+    /** {@code watchRecheck}: the lighter visit after exit; a relapse opens the fast path. */
+    @Bean("watchRecheckListener")
+    TaskListener watchRecheckListener(FollowUpService followUp) {
+        return (DelegateTask task) -> {
+            Object choice = task.getVariable("relapsedChoice");
+            Object findings = task.getVariable("findings");
+            if (!"yes".equals(choice) && !"no".equals(choice)) {
+                throw new ProcessEngineException("请选择是否返困");
+            }
+            if (findings == null || findings.toString().isBlank()) {
+                throw new ProcessEngineException("请填写回访情况");
+            }
+            boolean relapsed = "yes".equals(choice);
+            Object visits = task.getVariable("watchVisits");
+            task.getExecution().setVariable("relapsed", relapsed);
+            task.getExecution().setVariable("watchVisits", (visits == null ? 0 : ((Number) visits).intValue()) + 1);
+            followUp.recordWatchVisit(((Number) task.getVariable("fileId")).longValue(),
+                    cn.hardshiprelief.enrollment.process.EngineMessages.actorOf(task), relapsed, findings.toString());
+            task.getExecution().setVariable("relapseReportedBy", cn.hardshiprelief.enrollment.process.EngineMessages.actorOf(task));
+        };
+    }
+
+    /** {@code reopenAsRelapse}: 返困快速通道 — a new application straight to the branch union's verification. */
+    @Bean("reopenAsRelapse")
+    JavaDelegate reopenAsRelapse(FollowUpService followUp) {
+        return execution -> followUp.reopenAsRelapse(fileId(execution), (String) execution.getVariable("relapseReportedBy"),
+                String.valueOf(execution.getVariable("findings")));
+    }
+
     /** {@code confirmExit}: the county union confirms exit, or keeps the file. */
     @Bean("exitDecisionListener")
     TaskListener exitDecisionListener() {

@@ -54,7 +54,9 @@ class FollowUpEngine implements FollowUpProcess {
                 .putValue("countyUnionCode", file.getCountyUnion() == null ? null : file.getCountyUnion().getCode())
                 .putValue("recheckInterval", recheckInterval)
                 .putValue("reminderAfter", reminderAfter)
-                .putValue("escalationAfter", escalationAfter));
+                .putValue("escalationAfter", escalationAfter)
+                .putValue("watchInterval", recheckInterval)
+                .putValue("watchVisits", 0));
     }
 
     @Override
@@ -67,6 +69,14 @@ class FollowUpEngine implements FollowUpProcess {
                     .setVariable("changeReason", reason).correlate();
         }
         return waiting;
+    }
+
+    @Override
+    public void stop(Long fileId, String reason) {
+        String id = instanceId(String.valueOf(fileId));
+        if (!"-".equals(id)) {
+            runtime.deleteProcessInstance(id, "file cancelled: " + reason);
+        }
     }
 
     private String instanceId(String businessKey) {

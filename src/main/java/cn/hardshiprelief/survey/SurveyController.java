@@ -1,0 +1,37 @@
+package cn.hardshiprelief.survey;
+
+import cn.hardshiprelief.organization.Actor;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The survey page (年度摸底): progress per branch union, files to look at, the yearly exit target; a branch union submits here. */
+@Controller
+public class SurveyController {
+
+    private final SurveyProgress progress;
+    private final SurveyService surveys;
+
+    public SurveyController(SurveyProgress progress, SurveyService surveys) {
+        this.progress = progress;
+        this.surveys = surveys;
+    }
+
+    @GetMapping("/surveys")
+    public String show(Actor actor, @RequestParam(required = false) Integer year, Model model) {
+        model.addAttribute("page", progress.page(actor, year));
+        return "survey/progress";
+    }
+
+    @PostMapping("/surveys/{year}/submission")
+    public String submit(Actor actor, @PathVariable int year, RedirectAttributes flash) {
+        surveys.submit(actor, year);
+        flash.addFlashAttribute("success", "survey.submittedFlash");
+        flash.addFlashAttribute("successArg", year);
+        return "redirect:/surveys?year=" + year;
+    }
+}

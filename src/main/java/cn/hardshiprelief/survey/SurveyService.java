@@ -1,0 +1,129 @@
+package cn.hardshiprelief.survey;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.organization.OrgUnit;
+import cn.hardshiprelief.organization.OrgUnitRepository;
+import cn.hardshiprelief.organization.Role;
+import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.shared.NotFoundException;
+import cn.hardshiprelief.task.InboxEntry;
+import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskGoneException;
+import cn.hardshiprelief.task.Tasks;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.Clock;
+import java.time.Year;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * The annual survey's use cases: open the year's survey (the {@code openSurvey} step), a branch
+ * union submits its survey (from the survey page, or in Tasklist through the task listener), close
+ * the survey when all have submitted (the {@code closeSurvey} step). Only a branch union's own staff
+ * submit its survey.
+ */
+@Service
+@Transactional
+public class SurveyService {
+
+    private final SurveyRepository surveys;
+    private final BranchUnionSurveyRepository parts;
+    private final OrgUnitRepository units;
+    private final Directory directory;
+    private final Tasks tasks;
+    private final Clock clock;
+
+    public SurveyService(SurveyRepository surveys, BranchUnionSurveyRepository parts, OrgUnitRepository units,
+                         Directory directory, Tasks tasks, Clock clock) {
+        this.surveys = surveys;
+        this.parts = parts;
+        this.units = units;
+        this.directory = directory;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /**
+     * Opens this year's survey with a part for every branch union, whether it has files or not. A
+     * year has one survey: opening a second one is refused (the start timer's job then fails and
+     * shows as an incident in Cockpit rather than starting a duplicate).
+     */
+    public OpenedSurvey open(String processInstanceId) {
+        int year = Year.now(clock).getValue();
+        if (surveys.findByYear(year).isPresent()) {
+            throw new ConflictException("survey.alreadyOpened", year);
+        }
+        Survey survey = surveys.save(Survey.open(year, processInstanceId, clock.instant()));
+        List<OrgUnit> branchUnions = new Unions(units.findAll()).branchUnions();
+        branchUnions.forEach(branchUnion -> parts.save(new BranchUnionSurvey(survey, branchUnion)));
+        return new OpenedSurvey(survey.getId(), year, survey.dueAt(clock.getZone()).toOffsetDateTime().toString(),
+                branchUnions.stream().map(OrgUnit::getCode).toList());
+    }
+
+    /** The survey page's button: the branch union's staff complete their survey task. */
+    public void submit(Actor actor, int year) {
+        Survey survey = surveys.findByYear(year).orElseThrow(() -> new NotFoundException("survey.notFound", year));
+        if (!actor.has(Role.BRANCH_UNION)) {
+            throw new ForbiddenException("survey.forbidden");
+        }
+        BranchUnionSurvey part = parts.findBySurveyIdAndBranchUnionId(survey.getId(), actor.orgUnitId())
+                .orElseThrow(() -> new ForbiddenException("survey.forbidden"));
+        if (part.isSubmitted() || !survey.isOpen()) {
+            throw new ConflictException("survey.alreadySubmitted", part.getBranchUnion().getName());
+        }
+        String group = Role.BRANCH_UNION.groupId(part.getBranchUnion().getCode());
+        OpenTask task = tasks.inbox(actor.username(), actor.groupIds(), AnnualSurveyProcess.PROCESS_ID).stream()
+                .filter(t -> survey.getProcessInstanceId().equals(t.processInstanceId()))
+                .filter(t -> t.candidateGroups().contains(group))
+                .findFirst()
+                .orElseThrow(() -> new ConflictException("survey.noOpenTask", part.getBranchUnion().getName()));
+        try {
+            tasks.claimAndComplete(task.id(), actor.username(), Map.of(AnnualSurveyProcess.SURVEY_CONFIRMED, true));
+        } catch (TaskGoneException e) {
+            throw new ConflictException("survey.noOpenTask", part.getBranchUnion().getName());
+        }
+    }
+
+    /**
+     * Records a branch union's submission as its survey task completes, whoever completes it and
+     * wherever (our page, Tasklist, /engine-rest): only a member of that branch union may.
+     */
+    public void recordSubmission(Long surveyId, String branchUnionCode, String taskId, String username) {
+        Actor actor;
+        try {
+            actor = directory.actor(username);
+        } catch (NoSuchElementException e) {
+            throw new ForbiddenException("survey.notYourBranchUnion", branchUnionCode);
+        }
+        if (!actor.inGroup(Role.BRANCH_UNION.groupId(branchUnionCode))) {
+            throw new ForbiddenException("survey.notYourBranchUnion", branchUnionCode);
+        }
+        BranchUnionSurvey part = parts.findBySurveyIdAndBranchUnionCode(surveyId, branchUnionCode)
+                .orElseThrow(() -> new NotFoundException("survey.notFound", surveyId));
+        part.submit(taskId, username, clock.instant());
+    }
+
+    /** Every branch union has submitted. */
+    public void close(Long surveyId) {
+        surveys.findById(surveyId).orElseThrow(() -> new NotFoundException("survey.notFound", surveyId))
+                .close(clock.instant());
+    }
+
+    /** The inbox lines of survey tasks: one a year for each branch union, answered on the survey page. */
+    @Transactional(readOnly = true)
+    public List<InboxEntry> inboxEntries(Actor actor) {
+        return tasks.inbox(actor.username(), actor.groupIds(), AnnualSurveyProcess.PROCESS_ID).stream().map(task -> {
+            Object year = tasks.variable(task.id(), AnnualSurveyProcess.SURVEY_YEAR);
+            Object code = tasks.variable(task.id(), AnnualSurveyProcess.BRANCH_UNION_CODE);
+            String branchUnion = code == null ? "" : units.findByCode(code.toString()).map(OrgUnit::getName)
+                    .orElse(code.toString());
+            return new InboxEntry(task.id(), task.stepId(), task.created(), String.valueOf(year), branchUnion,
+                    branchUnion, "/surveys?year=" + year);
+        }).toList();
+    }
+}
