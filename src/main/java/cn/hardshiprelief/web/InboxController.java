@@ -3,6 +3,7 @@ package cn.hardshiprelief.web;
 import cn.hardshiprelief.enrollment.ReviewService;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.survey.SurveyService;
 import cn.hardshiprelief.task.InboxEntry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,22 +13,25 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The inbox (待办): every task waiting for the person, from enrollment and from the files' follow-up. */
+/** The inbox (待办): every task waiting for the person — enrollment, the files' follow-up, the annual survey. */
 @Controller
 public class InboxController {
 
     private final ReviewService reviews;
     private final FollowUpService followUp;
+    private final SurveyService surveys;
 
-    public InboxController(ReviewService reviews, FollowUpService followUp) {
+    public InboxController(ReviewService reviews, FollowUpService followUp, SurveyService surveys) {
         this.reviews = reviews;
         this.followUp = followUp;
+        this.surveys = surveys;
     }
 
     @GetMapping("/tasks")
     public String inbox(Actor actor, Model model) {
         List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(actor));
         entries.addAll(followUp.inboxEntries(actor));
+        entries.addAll(surveys.inboxEntries(actor));
         entries.sort(Comparator.comparing(InboxEntry::created));
         model.addAttribute("entries", entries);
         return "tasks/inbox";
