@@ -58,6 +58,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camunda.bpm.job-execution.max-pool-size=${benchmark.job-threads:4}",
         "camunda.bpm.job-execution.queue-capacity=${benchmark.job-queue:40}",
         "camunda.bpm.job-execution.max-jobs-per-acquisition=${benchmark.jobs-per-acquisition:20}",
+        "camunda.bpm.job-execution.lock-time-in-millis=${benchmark.job-lock-millis:300000}",
         "camunda.bpm.job-execution.wait-time-in-millis=1000",
         "camunda.bpm.job-execution.max-wait=5000",
         "hardship.demo-data=true",
