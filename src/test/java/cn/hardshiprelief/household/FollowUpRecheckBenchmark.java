@@ -73,8 +73,8 @@ class FollowUpRecheckBenchmark {
     static final int STARTS_PER_TRANSACTION = Integer.getInteger("benchmark.starts-per-transaction", 50);
 
     /**
-     * The bounds, from the measurement in docs/benchmarks.md (303 starts/s, 91 re-checks/s on two shared cores): a
-     * quarter of the start rate (the phase other builds slow down most) and a third of the re-check rate.
+     * The bounds, from the measurements in docs/benchmarks.md (268-303 starts/s, 88-150 re-checks/s on two shared
+     * cores): about a quarter of the start rate and a third of the slowest re-check rate.
      */
     static final double MIN_STARTS_PER_SECOND = 75;
     static final double MIN_JOBS_PER_SECOND = 30;
@@ -139,9 +139,9 @@ class FollowUpRecheckBenchmark {
                 .isEqualTo(FILES);
         String recheckDue = jobDefinition("recheckDue").getId();
         assertThat(management.createJobQuery().jobDefinitionId(recheckDue).count()).isEqualTo(FILES);
-        // six months out: nothing is due yet
-        assertThat(management.createJobQuery().duedateLowerThan(Date.from(Instant.now().plus(150, ChronoUnit.DAYS)))
-                .count()).isZero();
+        // six months out: nothing is due yet (other processes' jobs, such as the annual survey's timer, aside)
+        assertThat(management.createJobQuery().processDefinitionKey(FollowUpProcess.PROCESS_ID)
+                .duedateLowerThan(Date.from(Instant.now().plus(150, ChronoUnit.DAYS))).count()).isZero();
         System.out.printf("%nBENCHMARK follow-up: %,d householdFollowUp instances started in %.1f s (%,.0f instances/s)"
                 + "%n%n", FILES, seconds(starting), startRate);
         assertThat(startRate).isGreaterThan(MIN_STARTS_PER_SECOND);
@@ -207,9 +207,10 @@ class FollowUpRecheckBenchmark {
         String escalation = jobDefinition("recheckEscalation").getId();
         assertThat(management.createJobQuery().jobDefinitionId(reminder).count()).isEqualTo(FILES);
         assertThat(management.createJobQuery().jobDefinitionId(escalation).count()).isEqualTo(FILES);
-        assertThat(management.createJobQuery().count()).isEqualTo(2L * FILES);
-        assertThat(management.createJobQuery().duedateLowerThan(Date.from(due.plus(13, ChronoUnit.DAYS))).count())
-                .isZero();
+        assertThat(management.createJobQuery().processDefinitionKey(FollowUpProcess.PROCESS_ID).count())
+                .isEqualTo(2L * FILES);
+        assertThat(management.createJobQuery().processDefinitionKey(FollowUpProcess.PROCESS_ID)
+                .duedateLowerThan(Date.from(due.plus(13, ChronoUnit.DAYS))).count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().activityId("recheckReminder").count()).isZero();
         assertThat(history.createHistoricActivityInstanceQuery().activityId("recheckEscalation").count()).isZero();
 
