@@ -1,0 +1,2 @@
+/** Glue between warmth campaigns and the {@code warmthCampaign} process. */
+package cn.hardshiprelief.campaign.process;
