@@ -84,6 +84,12 @@ public class HouseholdFile {
     @Column(nullable = false)
     private FileStatus status;
 
+    @Column(name = "payee_account")
+    private String payeeAccount;
+
+    @Column(name = "payee_bank")
+    private String payeeBank;
+
     @Column(name = "active_household_key", unique = true)
     private String activeHouseholdKey;
 
@@ -176,6 +182,15 @@ public class HouseholdFile {
         return from;
     }
 
+    /** 发放账户: where the household's aid is paid; the bank details given with its latest cash grant. */
+    public void changePayee(String account, String bank) {
+        if (account == null || !account.matches("[0-9]{12,30}") || bank == null || bank.isBlank()) {
+            throw new IllegalArgumentException("A payee account is 12 to 30 digits with its bank");
+        }
+        this.payeeAccount = account;
+        this.payeeBank = bank.strip();
+    }
+
     public boolean isOpen() {
         return status.holdsHousehold();
     }
@@ -202,6 +217,8 @@ public class HouseholdFile {
     public BigDecimal getPerCapitaIncome() { return perCapitaIncome; }
     public String getPairedCadre() { return pairedCadre; }
     public FileStatus getStatus() { return status; }
+    public String getPayeeAccount() { return payeeAccount; }
+    public String getPayeeBank() { return payeeBank; }
     public Instant getFiledAt() { return filedAt; }
     public List<HouseholdFileMember> getMembers() { return Collections.unmodifiableList(members); }
 

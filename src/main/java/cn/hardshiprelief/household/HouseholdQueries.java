@@ -97,7 +97,7 @@ public class HouseholdQueries {
         if (actor.isAdmin()) {
             return (root, q, cb) -> cb.conjunction();
         }
-        if (actor.has(Role.COUNTY_UNION)) {
+        if (actor.has(Role.COUNTY_UNION) || actor.has(Role.COUNTY_UNION_CHAIR)) {
             return (root, q, cb) -> cb.equal(root.get("countyUnion").get("id"), actor.orgUnitId());
         }
         if (actor.has(Role.BRANCH_UNION) && actor.companyId() == null) {
@@ -114,7 +114,7 @@ public class HouseholdQueries {
         if (actor.isAdmin() || actor.username().equals(file.getHeadUsername())) {
             return true;
         }
-        if (actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
+        if ((actor.has(Role.COUNTY_UNION) || actor.has(Role.COUNTY_UNION_CHAIR)) && file.getCountyUnion() != null
                 && file.getCountyUnion().getId().equals(actor.orgUnitId())) {
             return true;
         }

@@ -35,6 +35,7 @@ public class DemoData {
             List.of("branch1", "吴刚", "CU01B01", "BRANCH_UNION"),
             List.of("branch2", "郑华", "CU01B02", "BRANCH_UNION"),
             List.of("county1", "孙杰", "CU01", "COUNTY_UNION"),
+            List.of("chair1", "马建国", "CU01", "COUNTY_UNION_CHAIR"),
             List.of("worker3", "王芳", "CU01B01W1", "WORKER"),
             List.of("worker4", "刘军", "CU01B02W1", "WORKER"),
             List.of("admin", "系统管理员", "C01", "ADMIN"));
@@ -96,6 +97,7 @@ public class DemoData {
         group(Role.BRANCH_UNION, branchA, "城关街道工会");
         group(Role.BRANCH_UNION, branchB, "工业园区工会");
         group(Role.COUNTY_UNION, county, "县总工会");
+        group(Role.COUNTY_UNION_CHAIR, county, "县总工会主席");
         group(Role.ADMIN, null, "系统管理员");
 
         String hash = passwordEncoder.encode(PASSWORD);

@@ -13,6 +13,8 @@ public enum Role {
     GENERAL_OFFICE("generalOffice"),
     BRANCH_UNION("branchUnion"),
     COUNTY_UNION("countyUnion"),
+    /** 县总工会主席: approves the largest grants (the aidApprovalLevel decision says from which amount). */
+    COUNTY_UNION_CHAIR("countyUnionChair"),
     ADMIN("camunda-admin");
 
     private final String groupPrefix;

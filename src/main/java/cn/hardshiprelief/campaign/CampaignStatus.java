@@ -1,0 +1,5 @@
+package cn.hardshiprelief.campaign;
+
+public enum CampaignStatus {
+    AWAITING_APPROVAL, REJECTED, PAYING, COMPLETED
+}
