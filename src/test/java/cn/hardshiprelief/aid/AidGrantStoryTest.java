@@ -1,0 +1,282 @@
+package cn.hardshiprelief.aid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import cn.hardshiprelief.disbursement.Disbursement;
+import cn.hardshiprelief.disbursement.Payment;
+import cn.hardshiprelief.disbursement.PaymentRepository;
+import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.fund.Fund;
+import cn.hardshiprelief.fund.FundRepository;
+import cn.hardshiprelief.fund.Funds;
+import cn.hardshiprelief.household.CancelReason;
+import cn.hardshiprelief.household.FollowUpService;
+import cn.hardshiprelief.household.HouseholdFile;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.Households;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Aid for a household on file, told through the real services and the deployed aidGrant process:
+ * priced by the standards, approved at the level its amount needs, paid exactly once, received.
+ * The demo's enterprise household (worker1, 生产部) is granted by the company union (union1), whose county
+ * union is CU01 (county1, chair1).
+ */
+@AppTest
+class AidGrantStoryTest {
+
+    private static final String ACCOUNT = "6222020200112233445";
+
+    @Autowired Households households;
+    @Autowired AidRequests requests;
+    @Autowired AidTasks tasks;
+    @Autowired AidGrantRepository grants;
+    @Autowired Disbursement disbursement;
+    @Autowired PaymentRepository payments;
+    @Autowired FundRepository fundRepository;
+    @Autowired Funds funds;
+    @Autowired Directory directory;
+    @Autowired FollowUpService followUp;
+    @Autowired ProcessEngine engine;
+    @Autowired TransactionTemplate transaction;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    private Fund unionFund() {
+        int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
+        Long union = directory.actor("union1").orgUnitId();
+        return fundRepository.findByUnionIdAndYearOrderBySourceAsc(union, year).get(0);
+    }
+
+    private AidRequestForm form(HouseholdFile file, AidKind kind, String basis) {
+        return new AidRequestForm(file.getId(), null, kind, null, null, basis == null ? null : new BigDecimal(basis),
+                unionFund().getId(), "因病致困，生活困难", ACCOUNT, "中国工商银行示范县支行", UUID.randomUUID().toString());
+    }
+
+    private static MockMultipartFile bills() {
+        return new MockMultipartFile("proof", "票据.pdf", "application/pdf", Enrollments.PDF);
+    }
+
+    private ProcessInstance processOf(AidGrant grant) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(grant.getProcessInstanceId())
+                .singleResult();
+    }
+
+    private AidGrant reload(AidGrant grant) {
+        return grants.findById(grant.getId()).orElseThrow();
+    }
+
+    private Job disburseJob(AidGrant grant) {
+        return engine.getManagementService().createJobQuery().processInstanceId(grant.getProcessInstanceId())
+                .activityId("disburseGrant").singleResult();
+    }
+
+    @Test
+    void lifeAidIsPricedByTheStandardApprovedByTheBranchUnionPaidOnceAndReceived() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        BigDecimal reservedBefore = fundRepository.findById(unionFund().getId()).orElseThrow().getReserved();
+
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.LIFE_AID, null), null);
+
+        assertThat(grant.getStandardVersion()).startsWith("aidStandard v");
+        assertThat(grant.getAmount()).isEqualByComparingTo(grant.getStandardAmount().add(grant.getSupplement()));
+        assertThat(grant.getAmount()).isLessThanOrEqualTo(new BigDecimal("2000.00"));
+        assertThat(grant.getApprovalLevel()).isEqualTo(ApprovalLevel.BRANCH_UNION);
+        assertThat(fundRepository.findById(unionFund().getId()).orElseThrow().getReserved())
+                .isEqualByComparingTo(reservedBefore.add(grant.getAmount()));
+        assertThat(processOf(grant)).isWaitingAt("approveByBranchUnion");
+
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "情况属实，同意");
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.APPROVED);
+        assertThat(processOf(grant)).isWaitingAt("disburseGrant");
+
+        engine.getManagementService().executeJob(disburseJob(grant).getId());
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.PAYING);
+        assertThat(payments.findByGrantIdOrderByIdAsc(grant.getId())).singleElement()
+                .satisfies(p -> assertThat(p.getPaymentKey()).isEqualTo("G" + grant.getId() + "-1"));
+        assertThat(processOf(grant)).isWaitingAt("awaitBankResult");
+    }
+
+    @Test
+    void aDisbursementRetriedAfterTheLedgerWriteFindsTheEntryAndPaysNothingMore() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.LIFE_AID, null), null);
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "同意");
+        Fund fund = unionFund();
+        BigDecimal paidBefore = fundRepository.findById(fund.getId()).orElseThrow().getPaid();
+
+        // a crash after the ledger write, before the job was marked done: the step runs again
+        Payment first = disbursement.disburse(grant.getId());
+        Payment again = disbursement.disburse(grant.getId());
+        engine.getManagementService().executeJob(disburseJob(grant).getId());
+
+        assertThat(again.getId()).isEqualTo(first.getId());
+        assertThat(payments.countByGrantId(grant.getId())).isEqualTo(1);
+        assertThat(fundRepository.findById(fund.getId()).orElseThrow().getPaid())
+                .isEqualByComparingTo(paidBefore.add(grant.getAmount()));
+        assertThat(processOf(grant)).isWaitingAt("awaitBankResult");
+    }
+
+    @Test
+    void aCrashBeforeTheCommitLeavesNoLedgerEntryAndTheRetryPaysOnce() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.LIFE_AID, null), null);
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "同意");
+
+        assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+            disbursement.disburse(grant.getId());
+            throw new IllegalStateException("the node died before the commit");
+        })).hasMessageContaining("node died");
+        assertThat(payments.countByGrantId(grant.getId())).isZero();
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.APPROVED);
+
+        engine.getManagementService().executeJob(disburseJob(grant).getId());
+        assertThat(payments.countByGrantId(grant.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void anEmergencyGrantOfFiveThousandNeedsTheCountyUnionAfterTheBranchUnionWhichCannotApproveIt() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "5000"), null);
+        assertThat(grant.getApprovalLevel()).isEqualTo(ApprovalLevel.COUNTY_UNION);
+
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "突发火灾，同意上报");
+        assertThat(processOf(grant)).isWaitingAt("approveByCountyUnion");
+        assertThatThrownBy(() -> tasks.decide(directory.actor("union1"), grant.getId(), true, "再次同意"))
+                .isInstanceOf(ForbiddenException.class);
+
+        tasks.decide(directory.actor("county1"), grant.getId(), true, "同意");
+        assertThat(processOf(grant)).isWaitingAt("disburseGrant");
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.APPROVED);
+    }
+
+    @Test
+    void aMedicalGrantAboveTenThousandGoesUpToTheChairAndARejectionThereFreesTheMoney() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        Fund fund = unionFund();
+        BigDecimal reservedBefore = fundRepository.findById(fund.getId()).orElseThrow().getReserved();
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.MEDICAL_AID, "40000"), bills());
+        assertThat(grant.getAmount()).isGreaterThan(new BigDecimal("10000"));
+        assertThat(grant.getApprovalLevel()).isEqualTo(ApprovalLevel.COUNTY_UNION_CHAIR);
+
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "同意");
+        tasks.decide(directory.actor("county1"), grant.getId(), true, "同意");
+        assertThat(processOf(grant)).isWaitingAt("approveByCountyUnionChair");
+        assertThatThrownBy(() -> tasks.decide(directory.actor("county1"), grant.getId(), true, "同意"))
+                .isInstanceOf(ForbiddenException.class);
+        tasks.decide(directory.actor("chair1"), grant.getId(), false, "本年度已获大额救助，不予批准");
+
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.REJECTED);
+        assertThat(processOf(grant)).isNull();
+        assertThat(fundRepository.findById(fund.getId()).orElseThrow().getReserved()).isEqualByComparingTo(reservedBefore);
+    }
+
+    @Test
+    void aSecondTripHomeInOneYearIsRefusedWithTheFirstGrantsNumber() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant first = requests.request(directory.actor("union1"), form(file, AidKind.TRAVEL_HOME, "420.50"), bills());
+        assertThat(first.getAmount()).isEqualByComparingTo("420.50");
+
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.TRAVEL_HOME, "300"), bills()))
+                .isInstanceOf(BusinessException.class)
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("aid.check.duplicate"))
+                .satisfies(e -> assertThat(((BusinessException) e).getArgs()).contains(first.getGrantNumber()));
+    }
+
+    @Test
+    void amountsAboveTheStandardNegativeAmountsAndMissingProofAreRefusedAndNothingIsSaved() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        long before = grants.count();
+        BigDecimal reservedBefore = fundRepository.findById(unionFund().getId()).orElseThrow().getReserved();
+
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "6000"), null))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("aid.overStandard");
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "-5"), null))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("aid.basis.invalid");
+        AidRequestForm education = new AidRequestForm(file.getId(), null, AidKind.EDUCATION_AID, SchoolingStage.DOCTORATE,
+                "石琳", null, unionFund().getId(), "考博成功", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), education, null))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("aid.proofRequired.EDUCATION_AID");
+
+        assertThat(grants.count()).isEqualTo(before);
+        assertThat(fundRepository.findById(unionFund().getId()).orElseThrow().getReserved()).isEqualByComparingTo(reservedBefore);
+
+        AidGrant doctoral = requests.request(directory.actor("union1"), education, bills());
+        assertThat(doctoral.getAmount()).as("plan 8: 5,000 yuan for a doctoral student").isEqualByComparingTo("5000.00");
+    }
+
+    @Test
+    void aCancelledFileGetsOnlyEmergencyAidAndAnotherUnionCannotAskForIt() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁出本县");
+
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.LIFE_AID, null), null))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("aid.fileNotOpen");
+        assertThatThrownBy(() -> requests.request(directory.actor("branch2"), form(file, AidKind.EMERGENCY_AID, "800"), null))
+                .isInstanceOf(ForbiddenException.class);
+        AidGrant emergency = requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "800"), null);
+        assertThat(emergency.getStatus()).isEqualTo(GrantStatus.REQUESTED);
+    }
+
+    @Test
+    void theSameRequestSubmittedTwiceCreatesOneGrant() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidRequestForm once = form(file, AidKind.EMERGENCY_AID, "300");
+        AidGrant first = requests.request(directory.actor("union1"), once, null);
+        AidGrant second = requests.request(directory.actor("union1"), once, null);
+        assertThat(second.getId()).isEqualTo(first.getId());
+        assertThat(grants.findByFileIdOrderByRequestedAtDesc(file.getId())).hasSize(1);
+    }
+
+    @Test
+    void aServiceKindRecordsTheReferralAndItsOutcomeWithoutMoney() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidRequestForm legal = new AidRequestForm(file.getId(), null, AidKind.LEGAL_AID, null, null, null, null,
+                "拖欠工资，需法律援助", null, null, UUID.randomUUID().toString());
+        AidGrant grant = requests.request(directory.actor("union1"), legal, null);
+        assertThat(grant.getAmount()).isEqualByComparingTo("0");
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "转介县法律援助中心");
+        assertThat(processOf(grant)).isWaitingAt("recordReferralOutcome");
+
+        tasks.recordOutcome(directory.actor("union1"), grant.getId(), "法律援助中心已受理，工资已追回");
+
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.DELIVERED);
+        assertThat(reload(grant).getOutcome()).contains("工资已追回");
+        assertThat(payments.countByGrantId(grant.getId())).isZero();
+    }
+
+    @Test
+    void theWorkerMayAskForEducationAidButNotForLifeAid() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        assertThatThrownBy(() -> requests.request(directory.actor("worker1"), form(file, AidKind.LIFE_AID, null), null))
+                .isInstanceOf(ForbiddenException.class).hasMessageContaining("aid.workerMayNotRequest");
+        AidRequestForm education = new AidRequestForm(file.getId(), null, AidKind.EDUCATION_AID, SchoolingStage.JUNIOR_MIDDLE,
+                "张小明", null, unionFund().getId(), "初中在读", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
+        AidGrant grant = requests.request(directory.actor("worker1"), education, bills());
+        assertThat(grant.getAmount()).isEqualByComparingTo("1500.00");
+        assertThat(grant.getRequestedBy()).isEqualTo("worker1");
+        assertThat(List.of(grant.getStatus())).containsExactly(GrantStatus.REQUESTED);
+    }
+}
