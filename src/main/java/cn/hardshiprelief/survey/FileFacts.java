@@ -4,10 +4,11 @@ import java.time.Instant;
 
 /**
  * What the survey needs to know of one active file: who, where, when it was filed, its latest
- * re-check, how many re-checks fall in the survey's window and how many monthly incomes were recorded.
+ * re-check, how many re-checks fall in the survey's window and how many grants reached it (paid or on their way
+ * to the bank, or a service delivered).
  */
 public record FileFacts(Long fileId, String fileNumber, String headName, Long unitId, Long fileBranchUnionId,
-                        Instant filedAt, Instant lastRecheckAt, Long rechecksInSurvey, Long incomeRecords) {
+                        Instant filedAt, Instant lastRecheckAt, Long rechecksInSurvey, Long aidGiven) {
 
     /** Re-verified (已复核) for the survey: a re-check recorded since the survey opened. */
     public boolean reVerifiedInSurvey() {
@@ -27,11 +28,8 @@ public record FileFacts(Long fileId, String fileNumber, String headName, Long un
         return lastVerifiedAt().isBefore(cutoff);
     }
 
-    /**
-     * Never helped (从未帮扶), until the aid ledger exists: nothing was done for the file since filing,
-     * neither a re-check nor a recorded monthly income.
-     */
+    /** Never helped (从未帮扶): no grant of the aid ledger reached the household since filing. */
     public boolean neverHelped() {
-        return lastRecheckAt == null && (incomeRecords == null || incomeRecords == 0);
+        return aidGiven == null || aidGiven == 0;
     }
 }

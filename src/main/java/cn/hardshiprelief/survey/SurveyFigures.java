@@ -1,5 +1,6 @@
 package cn.hardshiprelief.survey;
 
+import cn.hardshiprelief.aid.GrantStatus;
 import cn.hardshiprelief.household.FileStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +23,10 @@ class SurveyFigures {
     private static final List<FileStatus> OFF_THE_REGISTER = Arrays.stream(FileStatus.values())
             .filter(s -> !s.holdsHousehold()).toList();
 
+    /** A grant that reached the household: paid or on its way to the bank, received, or a service delivered. */
+    private static final List<GrantStatus> HELPED = List.of(GrantStatus.PAYING, GrantStatus.PAID,
+            GrantStatus.RECEIVED, GrantStatus.DELIVERED);
+
     @PersistenceContext
     private EntityManager em;
 
@@ -33,13 +38,14 @@ class SurveyFigures {
                             (select max(r.recordedAt) from Recheck r where r.fileId = f.id),
                             (select count(r2) from Recheck r2 where r2.fileId = f.id
                                 and r2.recordedAt >= :from and r2.recordedAt <= :to),
-                            (select count(i) from IncomeRecord i where i.fileId = f.id))
+                            (select count(g) from AidGrant g where g.fileId = f.id and g.status in :helped))
                         from HouseholdFile f left join f.branchUnion b
                         where f.status in :onTheRegister
                         order by f.fileNumber""", FileFacts.class)
                 .setParameter("from", from)
                 .setParameter("to", to)
                 .setParameter("onTheRegister", ON_THE_REGISTER)
+                .setParameter("helped", HELPED)
                 .getResultList();
     }
 

@@ -1,5 +1,11 @@
 package cn.hardshiprelief.survey;
 
+import cn.hardshiprelief.aid.AidGrant;
+import cn.hardshiprelief.aid.AidKind;
+import cn.hardshiprelief.aid.AidRequestForm;
+import cn.hardshiprelief.aid.AidRequests;
+import cn.hardshiprelief.aid.AidTasks;
+import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
@@ -88,6 +94,9 @@ class AnnualSurveyStoryTest {
     @Autowired MockMvc mvc;
     @Autowired AppUserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired AidRequests aidRequests;
+    @Autowired AidTasks aidTasks;
+    @Autowired Funds funds;
     @Autowired PlatformTransactionManager transactions;
 
     private final int thisYear = Year.now(CHINA).getValue();
@@ -167,7 +176,7 @@ class AnnualSurveyStoryTest {
         assertThat(after.reVerified()).isEqualTo(before.reVerified() + 1);
         assertThat(after.activeFiles()).isEqualTo(before.activeFiles());
         assertThat(after.percent()).isEqualTo((int) (after.reVerified() * 100 / after.activeFiles()));
-        assertThat(numbers(county.neverHelped())).doesNotContain(file.getFileNumber());
+        assertThat(numbers(county.neverHelped())).as("a re-check is not help").contains(file.getFileNumber());
         assertThat(county.branchUnions()).extracting(BranchUnionProgress::code)
                 .containsExactly("C01U", "CU01B01", "CU01B02");
 
@@ -176,6 +185,21 @@ class AnnualSurveyStoryTest {
         SurveyPage otherBranch = progress.page(directory.actor("branch1"), null);
         assertThat(otherBranch.branchUnions()).extracting(BranchUnionProgress::code).containsExactly("CU01B01");
         assertThat(numbers(otherBranch.neverHelped())).doesNotContain(file.getFileNumber());
+
+        AidGrant lifeAid = aidRequests.request(directory.actor("union1"), new AidRequestForm(file.getId(), null,
+                AidKind.LIFE_AID, null, null, null, unionFundId(), "生活困难", "6222020200112233445", "中国工商银行",
+                null), null);
+        aidTasks.decide(directory.actor("union1"), lifeAid.getId(), true, "同意");
+        assertThat(numbers(progress.page(directory.actor("county1"), null).neverHelped()))
+                .as("approved, not yet paid").contains(file.getFileNumber());
+        engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+                .processInstanceId(lifeAid.getProcessInstanceId()).singleResult().getId());
+        assertThat(numbers(progress.page(directory.actor("county1"), null).neverHelped()))
+                .as("paid from the aid ledger").doesNotContain(file.getFileNumber());
+    }
+
+    private Long unionFundId() {
+        return funds.ofUnion(directory.actor("union1").orgUnitId(), thisYear).get(0).getId();
     }
 
     @Test
