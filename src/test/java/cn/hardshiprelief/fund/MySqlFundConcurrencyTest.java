@@ -148,6 +148,35 @@ class MySqlFundConcurrencyTest {
         assertThat(reload(fund).getReserved()).isEqualByComparingTo(reservedBefore.add(new BigDecimal("3000.00")));
     }
 
+    @Test
+    void twoCaseworkersAskingForTheSameOnceAYearTripHomeAtOnceGetOneGrant() throws Exception {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        Fund fund = fund(FundSource.UNION_FUNDS);
+        CountDownLatch start = new CountDownLatch(1);
+        java.util.function.Supplier<Object> tripHome = () -> {
+            await(start);
+            try {
+                return requests.request(directory.actor("union1"), new AidRequestForm(file.getId(), null,
+                        AidKind.TRAVEL_HOME, null, null, new BigDecimal("380.00"), fund.getId(), "春节返乡探亲",
+                        ACCOUNT, "中国工商银行", UUID.randomUUID().toString()),
+                        new org.springframework.mock.web.MockMultipartFile("proof", "车票.pdf", "application/pdf",
+                                cn.hardshiprelief.support.Enrollments.PDF));
+            } catch (RuntimeException e) {
+                return e;
+            }
+        };
+        CompletableFuture<Object> a = CompletableFuture.supplyAsync(tripHome);
+        CompletableFuture<Object> b = CompletableFuture.supplyAsync(tripHome);
+        start.countDown();
+        java.util.List<Object> results = java.util.List.of(a.get(60, TimeUnit.SECONDS), b.get(60, TimeUnit.SECONDS));
+
+        assertThat(results).filteredOn(r -> r instanceof AidGrant).hasSize(1);
+        assertThat(results).filteredOn(r -> r instanceof cn.hardshiprelief.shared.BusinessException).singleElement()
+                .satisfies(e -> assertThat(((cn.hardshiprelief.shared.BusinessException) e).getMessageKey())
+                        .isIn("aid.duplicateOnce", "aid.check.duplicate"));
+        assertThat(grants.findByFileIdOrderByRequestedAtDesc(file.getId())).hasSize(1);
+    }
+
     private Object attempt(CountDownLatch start, HouseholdFile file, Fund fund) {
         await(start);
         try {
