@@ -362,9 +362,14 @@ public class AidGrant {
 
     /** The account as lists show it: only the last four digits. */
     public String getPayeeAccountMasked() {
-        if (payeeAccount == null || payeeAccount.length() < 5) {
-            return payeeAccount;
+        return maskAccount(payeeAccount);
+    }
+
+    /** A bank account with all but its last four digits hidden. */
+    public static String maskAccount(String account) {
+        if (account == null || account.length() < 5) {
+            return account;
         }
-        return "*".repeat(payeeAccount.length() - 4) + payeeAccount.substring(payeeAccount.length() - 4);
+        return "*".repeat(account.length() - 4) + account.substring(account.length() - 4);
     }
 }

@@ -136,9 +136,6 @@ public class Payment {
     public Instant getSettledAt() { return settledAt; }
 
     public String getPayeeAccountMasked() {
-        if (payeeAccount == null || payeeAccount.length() < 5) {
-            return payeeAccount;
-        }
-        return "*".repeat(payeeAccount.length() - 4) + payeeAccount.substring(payeeAccount.length() - 4);
+        return AidGrant.maskAccount(payeeAccount);
     }
 }
