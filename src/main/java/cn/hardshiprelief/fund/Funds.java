@@ -68,7 +68,8 @@ public class Funds {
     public Fund forGrant(Long fundId, OrgUnit grantingUnion, int year) {
         Fund fund = fundId == null ? null : funds.findById(fundId).orElse(null);
         if (fund == null || !fund.getUnion().getId().equals(grantingUnion.getId()) || fund.getYear() != year) {
-            throw new BusinessException("fund.notOfUnion", grantingUnion.getName(), year);
+            // the year as text: a number argument would be shown "2,026"
+            throw new BusinessException("fund.notOfUnion", grantingUnion.getName(), String.valueOf(year));
         }
         return fund;
     }
@@ -86,7 +87,7 @@ public class Funds {
         try {
             return funds.saveAndFlush(new Fund(union, year, source, name.strip(), budget));
         } catch (DataIntegrityViolationException e) {
-            throw new ConflictException("fund.exists", year);
+            throw new ConflictException("fund.exists", String.valueOf(year));
         }
     }
 
