@@ -42,12 +42,13 @@ public class AidPricing {
                 throw new BusinessException("aid.basisRequired." + kind.name());
             }
             if (basis.signum() <= 0 || basis.compareTo(ABSURD) >= 0 || basis.stripTrailingZeros().scale() > 2) {
-                throw new BusinessException("aid.basis.invalid", basis);
+                throw new BusinessException("aid.basis.invalid", basis.toPlainString());
             }
             amount = standard.pays(basis);
             if (amount.compareTo(standard.maxAmount()) > 0) {
                 if (!kind.capsAtStandard()) {
-                    throw new BusinessException("aid.overStandard", amount, standard.maxAmount());
+                    throw new BusinessException("aid.overStandard", amount.toPlainString(),
+                            standard.maxAmount().toPlainString());
                 }
                 amount = standard.maxAmount().setScale(2);
             }

@@ -97,7 +97,7 @@ public class Funds {
         Fund fund = fund(actor, fundId);
         checkBudget(budget);
         if (funds.changeBudget(fund.getId(), budget.setScale(2)) == 0) {
-            throw new BusinessException("fund.budgetBelowPaid", fund.getPaid());
+            throw new BusinessException("fund.budgetBelowPaid", fund.getPaid().toPlainString());
         }
     }
 
