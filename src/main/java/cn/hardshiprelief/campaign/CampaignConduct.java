@@ -9,12 +9,16 @@ import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskGoneException;
 import cn.hardshiprelief.task.Tasks;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -27,6 +31,13 @@ import java.util.Optional;
 public class CampaignConduct {
 
     public static final String APPROVAL_STEP = "approveCampaignList";
+    /** Lines of the list per page on the campaign's page. */
+    public static final int LINES_PER_PAGE = 50;
+    /** Failed households listed on the campaign's page; the count covers them all. */
+    public static final int FAILED_SHOWN = 200;
+    /** The columns' lengths: a longer text is refused with a message, not a database error. */
+    public static final int MAX_COMMENT = 1000;
+    public static final int MAX_VISIT_NOTE = 500;
 
     private final CampaignRepository campaigns;
     private final CampaignLineRepository lines;
@@ -54,6 +65,9 @@ public class CampaignConduct {
     public void decide(Actor actor, Long campaignId, Boolean approved, String comment) {
         if (approved == null || comment == null || comment.isBlank()) {
             throw new BusinessException("campaign.decision.required");
+        }
+        if (comment.strip().length() > MAX_COMMENT) {
+            throw new BusinessException("campaign.decision.tooLong", MAX_COMMENT);
         }
         WarmthCampaign campaign = campaign(campaignId);
         OpenTask task = approvalTask(campaign).orElseThrow(() -> new ConflictException("campaign.task.gone"));
@@ -109,6 +123,9 @@ public class CampaignConduct {
         if (lineIds == null || lineIds.isEmpty() || note == null || note.isBlank()) {
             throw new BusinessException("campaign.visit.required");
         }
+        if (note.strip().length() > MAX_VISIT_NOTE) {
+            throw new BusinessException("campaign.visit.tooLong", MAX_VISIT_NOTE);
+        }
         int count = 0;
         for (CampaignLine line : lines.findAllById(lineIds)) {
             if (line.getCampaignId().equals(campaign.getId())) {
@@ -119,9 +136,64 @@ public class CampaignConduct {
         return count;
     }
 
+    /** How far the campaign has come: households by line status, visits recorded, failed batch jobs. */
+    @Transactional(readOnly = true)
+    public CampaignProgress progress(WarmthCampaign campaign) {
+        Map<LineStatus, Long> counts = new EnumMap<>(LineStatus.class);
+        long visited = 0;
+        for (Object[] row : lines.progress(campaign.getId())) {
+            counts.put((LineStatus) row[0], ((Number) row[1]).longValue());
+            visited += row[2] == null ? 0 : ((Number) row[2]).longValue();
+        }
+        return new CampaignProgress(counts.getOrDefault(LineStatus.SELECTED, 0L),
+                counts.getOrDefault(LineStatus.PAID, 0L), counts.getOrDefault(LineStatus.FAILED, 0L),
+                counts.getOrDefault(LineStatus.REMOVED, 0L), visited, process.failedBatches(campaign));
+    }
+
+    /** The campaign's page: its progress, the approval if it waits for the actor, failures, one page of lines. */
+    @Transactional(readOnly = true)
+    public CampaignView view(Actor actor, Long campaignId, int page) {
+        WarmthCampaign campaign = campaign(campaignId);
+        if (!Campaigns.mayRead(actor, campaign)) {
+            throw new ForbiddenException("campaign.forbidden");
+        }
+        OpenTask approval = approvalTask(campaign).orElse(null);
+        boolean mayDecide = approval != null && approval.actionableBy(actor.username(), actor.groupIds());
+        List<CampaignLine> failed = lines.findByCampaignIdAndStatusOrderByLineIndex(campaign.getId(), LineStatus.FAILED);
+        return new CampaignView(campaign, progress(campaign), approval, mayDecide, mayManage(actor, campaign),
+                failed.subList(0, Math.min(failed.size(), FAILED_SHOWN)),
+                lines.findByCampaignIdOrderByLineIndex(campaign.getId(),
+                        PageRequest.of(Math.max(page, 0), LINES_PER_PAGE)));
+    }
+
+    /** The campaigns of a list with their paid share, counted with one query. */
+    @Transactional(readOnly = true)
+    public List<CampaignRow> rows(List<WarmthCampaign> list) {
+        if (list.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Map<LineStatus, Long>> counts = new HashMap<>();
+        for (Object[] row : lines.countsByStatus(list.stream().map(WarmthCampaign::getId).toList())) {
+            counts.computeIfAbsent((Long) row[0], id -> new EnumMap<>(LineStatus.class))
+                    .put((LineStatus) row[1], ((Number) row[2]).longValue());
+        }
+        return list.stream().map(campaign -> {
+            Map<LineStatus, Long> of = counts.getOrDefault(campaign.getId(), Map.of());
+            CampaignProgress progress = new CampaignProgress(of.getOrDefault(LineStatus.SELECTED, 0L),
+                    of.getOrDefault(LineStatus.PAID, 0L), of.getOrDefault(LineStatus.FAILED, 0L),
+                    of.getOrDefault(LineStatus.REMOVED, 0L), 0, 0);
+            return new CampaignRow(campaign, progress.percentPaid());
+        }).toList();
+    }
+
+    /** The organising union's staff run the campaign: take failed households off, pay again, record visits. */
+    public boolean mayManage(Actor actor, WarmthCampaign campaign) {
+        return actor.isAdmin() || campaign.getUnion().getId().equals(actor.orgUnitId());
+    }
+
     private WarmthCampaign managed(Actor actor, Long campaignId) {
         WarmthCampaign campaign = campaign(campaignId);
-        if (!actor.isAdmin() && !campaign.getUnion().getId().equals(actor.orgUnitId())) {
+        if (!mayManage(actor, campaign)) {
             throw new ForbiddenException("campaign.forbidden");
         }
         return campaign;

@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
+import java.util.Collection;
 import java.util.List;
 
 public interface CampaignLineRepository extends JpaRepository<CampaignLine, Long> {
@@ -22,4 +23,8 @@ public interface CampaignLineRepository extends JpaRepository<CampaignLine, Long
     @Query("select l.status, count(l), sum(case when l.visitedAt is null then 0 else 1 end) from CampaignLine l"
             + " where l.campaignId = :campaignId group by l.status")
     List<Object[]> progress(@Param("campaignId") Long campaignId);
+
+    @Query("select l.campaignId, l.status, count(l) from CampaignLine l where l.campaignId in :campaignIds"
+            + " group by l.campaignId, l.status")
+    List<Object[]> countsByStatus(@Param("campaignIds") Collection<Long> campaignIds);
 }

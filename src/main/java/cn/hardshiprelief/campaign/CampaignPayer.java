@@ -56,8 +56,12 @@ public class CampaignPayer {
                 paid++;
             } catch (RuntimeException e) {
                 String problem = describe(e);
-                eachHousehold.executeWithoutResult(status -> lines.findById(lineId).orElseThrow().failed(problem));
-                failures.add(lineId + ": " + problem);
+                String household = eachHousehold.execute(status -> {
+                    CampaignLine line = lines.findById(lineId).orElseThrow();
+                    line.failed(problem);
+                    return line.getHeadName();
+                });
+                failures.add(lineId + " " + household + ": " + problem);
             }
         }
         if (!failures.isEmpty()) {

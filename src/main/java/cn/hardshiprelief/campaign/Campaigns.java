@@ -61,7 +61,28 @@ public class Campaigns {
         return union;
     }
 
+    /** Whether the actor may set up campaigns (the list page offers it). */
     @Transactional(readOnly = true)
+    public boolean mayOrganise(Actor actor) {
+        try {
+            organisingUnion(actor);
+            return true;
+        } catch (ForbiddenException e) {
+            return false;
+        }
+    }
+
+    /** The funds this year's campaigns of the actor's union may draw on, with what is still available. */
+    @Transactional(readOnly = true)
+    public List<Fund> fundsFor(Actor actor) {
+        return funds.ofUnion(organisingUnion(actor).getId(), year());
+    }
+
+    /**
+     * Not read-only: pricing the list evaluates the aidStandard decision, and the engine writes the evaluation to
+     * its history (ACT_HI_DECINST) in this transaction, which a read-only connection refuses on MySQL/MariaDB.
+     */
+    @Transactional
     public List<CampaignCandidate> preview(Actor actor, CampaignForm form) {
         return selection.select(organisingUnion(actor), form, year());
     }
