@@ -1,5 +1,6 @@
 package cn.hardshiprelief.web;
 
+import cn.hardshiprelief.aid.AidInbox;
 import cn.hardshiprelief.enrollment.ReviewService;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.organization.Actor;
@@ -13,18 +14,26 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
-/** The inbox (待办): every task waiting for the person — enrollment, the files' follow-up, the annual survey. */
+/**
+ * The inbox (待办): every task waiting for the person — enrollment, the files' follow-up, the annual survey,
+ * aid grants and warmth campaigns.
+ */
 @Controller
 public class InboxController {
 
     private final ReviewService reviews;
     private final FollowUpService followUp;
     private final SurveyService surveys;
+    private final AidInbox aid;
+    private final CampaignInbox campaigns;
 
-    public InboxController(ReviewService reviews, FollowUpService followUp, SurveyService surveys) {
+    public InboxController(ReviewService reviews, FollowUpService followUp, SurveyService surveys, AidInbox aid,
+                           CampaignInbox campaigns) {
         this.reviews = reviews;
         this.followUp = followUp;
         this.surveys = surveys;
+        this.aid = aid;
+        this.campaigns = campaigns;
     }
 
     @GetMapping("/tasks")
@@ -32,6 +41,8 @@ public class InboxController {
         List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(actor));
         entries.addAll(followUp.inboxEntries(actor));
         entries.addAll(surveys.inboxEntries(actor));
+        entries.addAll(aid.inboxEntries(actor));
+        entries.addAll(campaigns.inboxEntries(actor));
         entries.sort(Comparator.comparing(InboxEntry::created));
         model.addAttribute("entries", entries);
         return "tasks/inbox";
