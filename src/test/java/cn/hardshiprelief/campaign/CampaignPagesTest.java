@@ -102,7 +102,7 @@ class CampaignPagesTest {
             String page = mvc.perform(submission(form).with(as("branch1")))
                     .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
-            assertThat(page).contains("class=\"flash error\"").contains("可用余额 0 元，不足以支付")
+            assertThat(page).contains("class=\"flash error\"").contains("可用余额 0.00 元，不足以支付")
                     .contains(before.getName())
                     .as("the list is shown again").contains("data-file=\"" + household.getFileNumber() + "\"");
         } finally {
