@@ -42,6 +42,7 @@ import static org.awaitility.Awaitility.await;
         "camunda.bpm.process-engine-name=benchmark",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",
+        "hardship.demo-households=false",
         "hardship.storage.dir=target/test-uploads-benchmark"})
 @ActiveProfiles("mysql")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)

@@ -28,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
         "camunda.bpm.process-engine-name=mysqlTests",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",
+        "hardship.demo-households=false",
         "hardship.storage.dir=target/test-uploads-mysql"})
 @ActiveProfiles("mysql")
 class MySqlEnterpriseChainTest {
@@ -91,7 +92,8 @@ class MySqlEnterpriseChainTest {
         assertThat(engineTables).isGreaterThan(40);
         assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG where FILENAME like '%camunda%'",
                 Integer.class)).isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class)).isEqualTo(14);
+        assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class))
+                .isEqualTo(cn.hardshiprelief.organization.DemoData.USERS.size());
     }
 
     @Test

@@ -42,6 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
         "camunda.bpm.process-engine-name=mysqlFundTests",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",
+        "hardship.demo-households=false",
         "hardship.storage.dir=target/test-uploads-mysql"})
 @ActiveProfiles("mysql")
 class MySqlFundConcurrencyTest {

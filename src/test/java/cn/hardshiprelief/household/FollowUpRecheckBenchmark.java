@@ -64,6 +64,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "camunda.bpm.job-execution.wait-time-in-millis=1000",
         "camunda.bpm.job-execution.max-wait=5000",
         "hardship.demo-data=true",
+        "hardship.demo-households=false",
         "hardship.storage.dir=target/test-uploads-benchmark"})
 @ActiveProfiles("mysql")
 class FollowUpRecheckBenchmark {
