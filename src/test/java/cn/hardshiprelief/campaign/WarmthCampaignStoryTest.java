@@ -5,7 +5,13 @@ import cn.hardshiprelief.aid.AidGrantRepository;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.GrantStatus;
 import cn.hardshiprelief.campaign.process.WarmthCampaignProcess;
+import cn.hardshiprelief.disbursement.BankBatch;
+import cn.hardshiprelief.disbursement.BankBatchRoundTripTest;
+import cn.hardshiprelief.disbursement.BankBatches;
+import cn.hardshiprelief.disbursement.BankResults;
 import cn.hardshiprelief.disbursement.Payment;
+import cn.hardshiprelief.disbursement.XlsxFile;
+import org.springframework.mock.web.MockMultipartFile;
 import cn.hardshiprelief.disbursement.PaymentRepository;
 import cn.hardshiprelief.disbursement.PaymentStatus;
 import cn.hardshiprelief.fund.Fund;
@@ -57,6 +63,8 @@ class WarmthCampaignStoryTest {
     @Autowired FollowUpService followUp;
     @Autowired Directory directory;
     @Autowired ProcessEngine engine;
+    @Autowired BankBatches bankBatches;
+    @Autowired BankResults bankResults;
 
     @BeforeEach
     void initAssertions() {
@@ -174,6 +182,42 @@ class WarmthCampaignStoryTest {
         assertThat(after.getPaid()).isEqualByComparingTo(paidOnce.getPaid())
                 .isEqualByComparingTo(before.getPaid().add(sum(paid)));
         assertThat(after.getReserved()).isEqualByComparingTo(before.getReserved());
+    }
+
+    @Test
+    void theBankConfirmsOneCampaignPaymentAndReturnsTheOtherWhichBecomesATaskOfItsOwn() throws Exception {
+        HouseholdFile wang = households.withPayee(households.filedInTheCityBranch());
+        HouseholdFile returned = households.withPayee(households.filedInTheCityBranch());
+        Fund fund = households.fund("branch1", FundSource.UNION_FUNDS);
+        WarmthCampaign campaign = campaigns.submit(directory.actor("branch1"), households.onlyThese("branch1",
+                Holiday.NEW_YEAR, "元旦送温暖", fund, List.of(wang, returned)));
+        conduct.decide(directory.actor("county1"), campaign.getId(), true, "同意");
+        households.runJobsUntilRetriesAreUsedUp(processOf(campaign).getId());
+        Map<Long, CampaignLine> byFile = linesByFile(campaign);
+        Payment confirmedPayment = payments.findByGrantIdOrderByIdAsc(byFile.get(wang.getId()).getGrantId()).get(0);
+        Payment returnedPayment = payments.findByGrantIdOrderByIdAsc(byFile.get(returned.getId()).getGrantId()).get(0);
+        Fund paid = households.reloaded(fund);
+
+        BankBatch batch = bankBatches.export(directory.actor("branch1"), fund.getId(), bankBatches.today());
+        bankResults.importResult(directory.actor("branch1"), batch.getId(), new MockMultipartFile("file", "回盘.xlsx",
+                XlsxFile.CONTENT_TYPE, BankBatchRoundTripTest.resultFile(Map.of(
+                        confirmedPayment.getPaymentKey(), new String[] {"成功", ""},
+                        returnedPayment.getPaymentKey(), new String[] {"失败", "户名与账号不符"}))));
+
+        AidGrant confirmed = grants.findById(confirmedPayment.getGrantId()).orElseThrow();
+        assertThat(confirmed.getStatus()).isEqualTo(GrantStatus.PAID);
+        assertThat(confirmed.getProcessInstanceId()).as("a campaign grant needs no process of its own").isNull();
+        AidGrant failed = grants.findById(returnedPayment.getGrantId()).orElseThrow();
+        assertThat(failed.getStatus()).isEqualTo(GrantStatus.PAYMENT_FAILED);
+        ProcessInstance task = engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(failed.getProcessInstanceId()).singleResult();
+        assertThat(task).isWaitingAt("resolveFailedPayment");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceId(task.getId()).singleResult())
+                .satisfies(t -> assertThat(engine.getTaskService().getIdentityLinksForTask(t.getId()))
+                        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("branchUnion_CU01B01")));
+        Fund settled = households.reloaded(fund);
+        assertThat(settled.getPaid()).isEqualByComparingTo(paid.getPaid().subtract(failed.getAmount()));
+        assertThat(settled.getReserved()).isEqualByComparingTo(paid.getReserved().add(failed.getAmount()));
     }
 
     @Test

@@ -39,7 +39,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
  * money back in reserve; the same result file uploaded again changes nothing.
  */
 @AppTest
-class BankBatchRoundTripTest {
+public class BankBatchRoundTripTest {
 
     private static final String LIFE_ACCOUNT = "6222021234567890123";
     private static final String EMERGENCY_ACCOUNT = "6217001234567890456";
@@ -173,7 +173,7 @@ class BankBatchRoundTripTest {
      * A result file as a bank might write it: its own column order (the result first), payment key, payee and
      * amount, then the reason, and a total row.
      */
-    static byte[] resultFile(Map<String, String[]> results) throws IOException {
+    public static byte[] resultFile(Map<String, String[]> results) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (Workbook workbook = new Workbook(out, "Bank", "1.0")) {
             Worksheet sheet = workbook.newWorksheet("回盘");

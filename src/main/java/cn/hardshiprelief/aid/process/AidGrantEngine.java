@@ -2,7 +2,6 @@ package cn.hardshiprelief.aid.process;
 
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidProcess;
-import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -34,17 +33,25 @@ public class AidGrantEngine implements AidProcess {
         return startBefore(grant, AidGrantProcess.RESOLVE_FAILED_PAYMENT);
     }
 
+    /**
+     * Looks for the waiting instance first: a failed correlation inside the engine's command would mark the
+     * caller's whole transaction (the import of a bank file) for rollback, even if the exception were caught.
+     */
     @Override
     public boolean bankResult(AidGrant grant, boolean confirmed) {
-        try {
-            runtime.createMessageCorrelation(AidGrantProcess.BANK_RESULT_MESSAGE)
-                    .processInstanceBusinessKey(grant.getId().toString())
-                    .setVariable(AidGrantProcess.Variables.PAYMENT_CONFIRMED, confirmed)
-                    .correlate();
-            return true;
-        } catch (MismatchingMessageCorrelationException e) {
+        boolean waiting = runtime.createExecutionQuery()
+                .processDefinitionKey(AidGrantProcess.PROCESS_ID)
+                .processInstanceBusinessKey(grant.getId().toString())
+                .messageEventSubscriptionName(AidGrantProcess.BANK_RESULT_MESSAGE)
+                .count() > 0;
+        if (!waiting) {
             return false;
         }
+        runtime.createMessageCorrelation(AidGrantProcess.BANK_RESULT_MESSAGE)
+                .processInstanceBusinessKey(grant.getId().toString())
+                .setVariable(AidGrantProcess.Variables.PAYMENT_CONFIRMED, confirmed)
+                .correlate();
+        return true;
     }
 
     private String startBefore(AidGrant grant, String activityId) {
