@@ -107,7 +107,7 @@ public class AidPages {
     }
 
     /** The aid section of a household's page. */
-    public record HouseholdAid(List<AidGrant> grants, boolean mayRequest) {
+    public record HouseholdAid(List<AidGrant> grants, boolean mayRequest, String payeeAccountMasked, String payeeBank) {
     }
 
     /**
@@ -145,14 +145,14 @@ public class AidPages {
     /** The grants of a household the actor may read, and whether the actor may ask for aid for it. */
     public HouseholdAid householdAid(Actor actor, Long fileId) {
         List<AidGrant> grants = queries.ofFile(fileId).stream().filter(g -> queries.mayRead(actor, g)).toList();
-        boolean mayRequest;
         try {
             Beneficiary beneficiary = beneficiaries.ofFile(fileId);
-            mayRequest = beneficiaries.isCaseworkerFor(actor, beneficiary) || isTheWorker(actor, beneficiary);
+            boolean mayRequest = beneficiaries.isCaseworkerFor(actor, beneficiary) || isTheWorker(actor, beneficiary);
+            return new HouseholdAid(grants, mayRequest, AidGrant.maskAccount(beneficiary.payeeAccount()),
+                    beneficiary.payeeBank());
         } catch (NotFoundException e) {
-            mayRequest = false;
+            return new HouseholdAid(grants, false, null, null);
         }
-        return new HouseholdAid(grants, mayRequest);
     }
 
     private Beneficiary beneficiaryFor(Actor actor, Long fileId, String workerUsername) {

@@ -12,6 +12,7 @@ import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
 import java.util.Set;
@@ -59,6 +60,23 @@ public class Beneficiaries {
         if (fileId != null && account != null && bank != null) {
             files.findById(fileId).ifPresent(file -> file.changePayee(account, bank));
         }
+    }
+
+    /**
+     * Records where a household's aid is paid (发放账户): its caseworkers, or the worker themselves. Campaigns
+     * pay to it; a cash grant request records the account it gives.
+     */
+    @Transactional
+    public void changePayee(Actor actor, Long fileId, String account, String bank) {
+        Beneficiary beneficiary = ofFile(fileId);
+        if (!isCaseworkerFor(actor, beneficiary) && !actor.username().equals(beneficiary.username())) {
+            throw new ForbiddenException("aid.forbidden");
+        }
+        if (account == null || !account.strip().matches("[0-9]{12,30}") || bank == null || bank.isBlank()
+                || bank.strip().length() > 100) {
+            throw new BusinessException("aid.payeeAccount.pattern");
+        }
+        files.findById(fileId).orElseThrow().changePayee(account.strip(), bank.strip());
     }
 
     /** The actor may request this kind for this beneficiary, or is told why not. */
