@@ -60,7 +60,7 @@ class CampaignSelection {
             sql.append(" and u.code = ?");
             args.add(form.unitCode().strip());
         }
-        sql.append("""
+        sql.append("\n").append("""
                  and not exists (select 1 from aid_grant g where g.file_id = f.id and g.kind = 'WARMTH_VISIT'
                      and g.holiday = ? and g.grant_year = ? and g.status not in ('REJECTED', 'REFUSED', 'CANCELLED'))
                  and not exists (select 1 from warmth_campaign_line l join warmth_campaign c on c.id = l.campaign_id

@@ -23,6 +23,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import cn.hardshiprelief.security.AppUserDetailsService;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -33,9 +41,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two payments, or two requests, against one fund that cannot carry both, on MySQL/MariaDB with InnoDB's
+ * Aid on MySQL/MariaDB. Two payments, or two requests, against one fund that cannot carry both, with InnoDB's
  * row locks: the first holds the fund's row until it commits, the second waits, re-reads the committed
- * figures and is refused. Nothing is paid or reserved twice, whatever the timing.
+ * figures and is refused. Nothing is paid or reserved twice, whatever the timing. And the pages that price
+ * aid (the request form, a campaign's preview) run in read-only transactions, which MySQL enforces.
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
@@ -45,7 +54,8 @@ import org.springframework.transaction.support.TransactionTemplate;
         "hardship.demo-households=false",
         "hardship.storage.dir=target/test-uploads-mysql"})
 @ActiveProfiles("mysql")
-class MySqlFundConcurrencyTest {
+@AutoConfigureMockMvc
+class MySqlAidTest {
 
     private static final String ACCOUNT = "6222020200112233445";
 
@@ -68,6 +78,8 @@ class MySqlFundConcurrencyTest {
     @Autowired Directory directory;
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcTemplate jdbc;
+    @Autowired MockMvc mvc;
+    @Autowired AppUserDetailsService users;
 
     private Fund fund(FundSource source) {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();
@@ -176,6 +188,21 @@ class MySqlFundConcurrencyTest {
                 .satisfies(e -> assertThat(((cn.hardshiprelief.shared.BusinessException) e).getMessageKey())
                         .isIn("aid.duplicateOnce", "aid.check.duplicate"));
         assertThat(grants.findByFileIdOrderByRequestedAtDesc(file.getId())).hasSize(1);
+    }
+
+    @Test
+    void theRequestFormAndTheCampaignPreviewPriceAidInsideReadOnlyTransactions() throws Exception {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+
+        String form = mvc.perform(get("/aid/new").param("fileId", file.getId().toString()).param("kind", "LIFE_AID")
+                        .with(user(users.loadUserByUsername("union1"))))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(form).contains("生活救助").contains("name=\"fundId\"");
+
+        String preview = mvc.perform(post("/campaigns/preview").param("holiday", "SPRING_FESTIVAL")
+                        .param("title", "春节送温暖").with(user(users.loadUserByUsername("union1"))).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(preview).contains(file.getFileNumber());
     }
 
     private Object attempt(CountDownLatch start, HouseholdFile file, Fund fund) {
