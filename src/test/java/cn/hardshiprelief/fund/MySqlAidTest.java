@@ -9,7 +9,15 @@ import cn.hardshiprelief.aid.AidRequestForm;
 import cn.hardshiprelief.aid.AidRequests;
 import cn.hardshiprelief.aid.AidTasks;
 import cn.hardshiprelief.aid.GrantStatus;
+import cn.hardshiprelief.disbursement.BankBatch;
+import cn.hardshiprelief.disbursement.BankBatchRoundTripTest;
+import cn.hardshiprelief.disbursement.BankBatches;
+import cn.hardshiprelief.disbursement.BankResults;
 import cn.hardshiprelief.disbursement.Disbursement;
+import cn.hardshiprelief.disbursement.Payment;
+import cn.hardshiprelief.disbursement.PaymentStatus;
+import cn.hardshiprelief.disbursement.XlsxFile;
+import org.springframework.mock.web.MockMultipartFile;
 import cn.hardshiprelief.disbursement.PaymentRepository;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Directory;
@@ -79,6 +87,8 @@ class MySqlAidTest {
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcTemplate jdbc;
     @Autowired MockMvc mvc;
+    @Autowired BankBatches bankBatches;
+    @Autowired BankResults bankResults;
     @Autowired AppUserDetailsService users;
 
     private Fund fund(FundSource source) {
@@ -188,6 +198,25 @@ class MySqlAidTest {
                 .satisfies(e -> assertThat(((cn.hardshiprelief.shared.BusinessException) e).getMessageKey())
                         .isIn("aid.duplicateOnce", "aid.check.duplicate"));
         assertThat(grants.findByFileIdOrderByRequestedAtDesc(file.getId())).hasSize(1);
+    }
+
+    @Test
+    void aGrantGoesToTheBankAndBackOnMySql() throws Exception {
+        Fund fund = fund(FundSource.CENTRAL_FINANCE);
+        AidGrant grant = requested(households.filed("worker1", Households.ENTERPRISE_CHAIN), fund, "800");
+        tasks.decide(directory.actor("union1"), grant.getId(), true, "同意");
+        disbursement.disburse(grant.getId());
+        Payment payment = payments.findByGrantIdOrderByIdAsc(grant.getId()).get(0);
+
+        BankBatch batch = bankBatches.export(directory.actor("union1"), fund.getId(), bankBatches.today());
+        assertThat(payments.findById(payment.getId()).orElseThrow().getStatus()).isEqualTo(PaymentStatus.EXPORTED);
+        BankResults.Summary summary = bankResults.importResult(directory.actor("union1"), batch.getId(),
+                new MockMultipartFile("file", "回盘.xlsx", XlsxFile.CONTENT_TYPE, BankBatchRoundTripTest.resultFile(
+                        java.util.Map.of(payment.getPaymentKey(), new String[] {"成功", ""}))));
+
+        assertThat(summary.confirmed()).isEqualTo(1);
+        assertThat(grants.findById(grant.getId()).orElseThrow().getStatus()).isEqualTo(GrantStatus.PAID);
+        assertThat(payments.findById(payment.getId()).orElseThrow().getStatus()).isEqualTo(PaymentStatus.CONFIRMED);
     }
 
     @Test
