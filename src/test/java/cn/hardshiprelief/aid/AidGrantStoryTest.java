@@ -58,6 +58,7 @@ class AidGrantStoryTest {
     @Autowired FollowUpService followUp;
     @Autowired ProcessEngine engine;
     @Autowired TransactionTemplate transaction;
+    @Autowired AidQueries queries;
 
     @BeforeEach
     void initAssertions() {
@@ -238,6 +239,27 @@ class AidGrantStoryTest {
                 .isInstanceOf(ForbiddenException.class);
         AidGrant emergency = requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "800"), null);
         assertThat(emergency.getStatus()).isEqualTo(GrantStatus.REQUESTED);
+    }
+
+    @Test
+    void anApprovalGivenInTasklistWithTheFormsTextValuesIsRecordedAsAnApproval() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant grant = requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "600"), null);
+        String taskId = engine.getTaskService().createTaskQuery().processInstanceId(grant.getProcessInstanceId())
+                .singleResult().getId();
+
+        // Camunda Forms in Tasklist submit the radio's value as text
+        engine.getIdentityService().setAuthentication("union1", List.of("branchUnion_C01U"));
+        try {
+            engine.getTaskService().complete(taskId, java.util.Map.of("approved", "true", "comment", "同意（Tasklist）"));
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+
+        assertThat(processOf(grant)).isWaitingAt("disburseGrant");
+        assertThat(reload(grant).getStatus()).isEqualTo(GrantStatus.APPROVED);
+        assertThat(queries.history(reload(grant))).extracting(AidGrantEvent::getKind, AidGrantEvent::getActorUsername)
+                .contains(org.assertj.core.groups.Tuple.tuple(AidGrantEvent.Kind.APPROVED_STEP, "union1"));
     }
 
     @Test
