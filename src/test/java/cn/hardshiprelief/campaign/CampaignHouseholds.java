@@ -1,6 +1,6 @@
 package cn.hardshiprelief.campaign;
 
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.support.Households;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.fund.FundSource;
@@ -8,22 +8,13 @@ import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
-import cn.hardshiprelief.support.Enrollments;
-import cn.hardshiprelief.verification.CheckResult;
-import cn.hardshiprelief.verification.VerificationForm;
-import cn.hardshiprelief.verification.VerificationService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
-import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,12 +28,10 @@ import java.util.stream.Collectors;
 @Component
 class CampaignHouseholds {
 
-    private static final List<String> ENTERPRISE_CHAIN_1 = List.of("head1", "director1", "hr1", "office1");
     private static final List<String> ENTERPRISE_CHAIN_2 = List.of("head2", "director1", "hr1", "office1");
     private static final AtomicLong ACCOUNTS = new AtomicLong(6222_0200_0000_0000L);
 
-    private final Enrollments enrollments;
-    private final VerificationService verifications;
+    private final Households households;
     private final HouseholdFileRepository files;
     private final FundRepository funds;
     private final Directory directory;
@@ -50,11 +39,10 @@ class CampaignHouseholds {
     private final ManagementService management;
     private final TransactionTemplate transaction;
 
-    CampaignHouseholds(Enrollments enrollments, VerificationService verifications, HouseholdFileRepository files,
+    CampaignHouseholds(Households households, HouseholdFileRepository files,
                        FundRepository funds, Directory directory, Campaigns campaigns, ManagementService management,
                        PlatformTransactionManager transactions) {
-        this.enrollments = enrollments;
-        this.verifications = verifications;
+        this.households = households;
         this.files = files;
         this.funds = funds;
         this.directory = directory;
@@ -65,20 +53,12 @@ class CampaignHouseholds {
 
     /** A worker of the company (worker1 or worker2) applies, the enterprise chain approves, the notice ends. */
     HouseholdFile filedInTheCompany(String worker) {
-        EnrollmentApplication application = enrollments.submittedBy(worker);
-        for (String reviewer : "worker2".equals(worker) ? ENTERPRISE_CHAIN_2 : ENTERPRISE_CHAIN_1) {
-            enrollments.decide(reviewer, application.getId(), "approve", null);
-        }
-        return noticeEnds(application);
+        return households.filed(worker, "worker2".equals(worker) ? ENTERPRISE_CHAIN_2 : Households.ENTERPRISE_CHAIN);
     }
 
     /** worker3 of 城关便民超市 applies on the union route: branch1 reviews and visits, county1 approves. */
     HouseholdFile filedInTheCityBranch() {
-        EnrollmentApplication application = enrollments.submittedBy("worker3");
-        enrollments.decide("branch1", application.getId(), "approve", "情况属实，同意上报");
-        verifications.complete(directory.actor("branch1"), application.getId(), verification());
-        enrollments.decide("county1", application.getId(), "approve", null);
-        return noticeEnds(application);
+        return households.filedOnTheUnionRoute("worker3", "branch1");
     }
 
     /** 发放账户: where the household's campaign money goes, as its latest cash grant would have set it. */
@@ -130,29 +110,5 @@ class CampaignHouseholds {
             }
         }
         throw new AssertionError("jobs of " + processInstanceId + " still have retries after ten rounds");
-    }
-
-    private HouseholdFile noticeEnds(EnrollmentApplication application) {
-        EnrollmentApplication reloaded = enrollments.reload(application.getId());
-        Job notice = management.createJobQuery().processInstanceId(reloaded.getProcessInstanceId()).timers()
-                .singleResult();
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
-        try {
-            management.executeJob(notice.getId());
-        } finally {
-            ClockUtil.reset();
-        }
-        return files.findByApplicationId(application.getId()).orElseThrow();
-    }
-
-    private static VerificationForm verification() {
-        VerificationForm form = new VerificationForm();
-        form.setIncomeResult(CheckResult.CONFIRMED);
-        form.setPropertyResult(CheckResult.CONFIRMED);
-        form.setFamilyResult(CheckResult.CONFIRMED);
-        form.setVisitDate(LocalDate.now().minusDays(1));
-        form.setVisitors("吴刚、社区网格员李某");
-        form.setVisitFindings("租住 30 平方米平房，家中无大件电器，情况基本属实。");
-        return form;
     }
 }

@@ -3,6 +3,10 @@ package cn.hardshiprelief.support;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
+import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.verification.CheckResult;
+import cn.hardshiprelief.verification.VerificationForm;
+import cn.hardshiprelief.verification.VerificationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -10,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
@@ -25,21 +30,45 @@ public class Households {
     private final HouseholdFileRepository files;
     private final ManagementService management;
     private final TransactionTemplate transaction;
+    private final VerificationService verifications;
+    private final Directory directory;
 
     public Households(Enrollments enrollments, HouseholdFileRepository files, ManagementService management,
-                      TransactionTemplate transaction) {
+                      TransactionTemplate transaction, VerificationService verifications, Directory directory) {
         this.enrollments = enrollments;
+        this.verifications = verifications;
+        this.directory = directory;
         this.files = files;
         this.management = management;
         this.transaction = transaction;
     }
 
-    /** worker1 (enterprise chain, the company union C01U grants its aid) filed after the five-day notice. */
+    /** A worker's household approved along a chain (e.g. worker1 with the enterprise chain) and filed after the notice. */
     public HouseholdFile filed(String worker, List<String> reviewers) {
         EnrollmentApplication application = enrollments.submittedBy(worker);
         for (String reviewer : reviewers) {
             enrollments.decide(reviewer, application.getId(), "approve", "同意");
         }
+        return noticeEnds(application);
+    }
+
+    /** A worker of a small workplace on the union route: the branch union reviews and verifies, county1 approves. */
+    public HouseholdFile filedOnTheUnionRoute(String worker, String branchStaff) {
+        EnrollmentApplication application = enrollments.submittedBy(worker);
+        enrollments.decide(branchStaff, application.getId(), "approve", "情况属实，同意上报");
+        VerificationForm visit = new VerificationForm();
+        visit.setIncomeResult(CheckResult.CONFIRMED);
+        visit.setPropertyResult(CheckResult.CONFIRMED);
+        visit.setFamilyResult(CheckResult.CONFIRMED);
+        visit.setVisitDate(LocalDate.now().minusDays(1));
+        visit.setVisitors(directory.displayName(branchStaff));
+        visit.setVisitFindings("租住平房，收入情况属实。");
+        verifications.complete(directory.actor(branchStaff), application.getId(), visit);
+        enrollments.decide("county1", application.getId(), "approve", "同意");
+        return noticeEnds(application);
+    }
+
+    private HouseholdFile noticeEnds(EnrollmentApplication application) {
         Job notice = management.createJobQuery().processInstanceId(application.getProcessInstanceId()).timers()
                 .singleResult();
         ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));

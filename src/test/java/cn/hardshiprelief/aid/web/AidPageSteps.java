@@ -1,34 +1,24 @@
 package cn.hardshiprelief.aid.web;
 
+import cn.hardshiprelief.support.Households;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.AidQueries;
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.household.HouseholdFile;
-import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.security.AppUserDetailsService;
 import cn.hardshiprelief.support.Enrollments;
-import cn.hardshiprelief.verification.CheckResult;
-import cn.hardshiprelief.verification.VerificationForm;
-import cn.hardshiprelief.verification.VerificationService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.stereotype.Component;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,22 +38,15 @@ class AidPageSteps {
     static final String ACCOUNT = "6222020200112233445";
     static final String BANK = "中国工商银行示范县支行";
 
-    private final Enrollments enrollments;
-    private final VerificationService verifications;
-    private final HouseholdFileRepository files;
-    private final ManagementService management;
+    private final Households households;
     private final Directory directory;
     private final Funds funds;
     private final AidQueries aid;
     private final AppUserDetailsService users;
 
-    AidPageSteps(Enrollments enrollments, VerificationService verifications, HouseholdFileRepository files,
-                 ManagementService management, Directory directory, Funds funds, AidQueries aid,
+    AidPageSteps(Households households, Directory directory, Funds funds, AidQueries aid,
                  AppUserDetailsService users) {
-        this.enrollments = enrollments;
-        this.verifications = verifications;
-        this.files = files;
-        this.management = management;
+        this.households = households;
         this.directory = directory;
         this.funds = funds;
         this.aid = aid;
@@ -76,39 +59,12 @@ class AidPageSteps {
 
     /** worker1's household, approved along the company's chain and filed after the five-day notice. */
     HouseholdFile filedByCompany() {
-        EnrollmentApplication application = enrollments.submittedBy("worker1");
-        for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
-            enrollments.decide(reviewer, application.getId(), "approve", "同意");
-        }
-        return noticeEnds(application);
+        return households.filed("worker1", Households.ENTERPRISE_CHAIN);
     }
 
     /** worker3's household on the union route: branch1 reviews and verifies, county1 approves. */
     HouseholdFile filedByUnion() {
-        EnrollmentApplication application = enrollments.submittedBy("worker3");
-        enrollments.decide("branch1", application.getId(), "approve", "情况属实");
-        VerificationForm visit = new VerificationForm();
-        visit.setIncomeResult(CheckResult.CONFIRMED);
-        visit.setPropertyResult(CheckResult.CONFIRMED);
-        visit.setFamilyResult(CheckResult.CONFIRMED);
-        visit.setVisitDate(LocalDate.now().minusDays(1));
-        visit.setVisitors("吴刚");
-        visit.setVisitFindings("租住平房，情况属实。");
-        verifications.complete(directory.actor("branch1"), application.getId(), visit);
-        enrollments.decide("county1", application.getId(), "approve", "同意");
-        return noticeEnds(application);
-    }
-
-    private HouseholdFile noticeEnds(EnrollmentApplication application) {
-        Job notice = management.createJobQuery().processInstanceId(application.getProcessInstanceId()).timers()
-                .singleResult();
-        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(6, ChronoUnit.DAYS)));
-        try {
-            management.executeJob(notice.getId());
-        } finally {
-            ClockUtil.reset();
-        }
-        return files.findByApplicationId(application.getId()).orElseThrow();
+        return households.filedOnTheUnionRoute("worker3", "branch1");
     }
 
     /** This year's fund of the file's granting union with the most money left. */
