@@ -262,6 +262,47 @@ class AidGrantStoryTest {
                 .contains(org.assertj.core.groups.Tuple.tuple(AidGrantEvent.Kind.APPROVED_STEP, "union1"));
     }
 
+    /**
+     * A manager raises the trip-home limit (per grant and per year) in Camunda Modeler and deploys it: a new request is priced by the
+     * new version, the grant made before keeps its amount and version. The original table is deployed again
+     * afterwards, so other tests price by it.
+     */
+    @Test
+    void aStandardChangedInTheModelerAppliesToNewRequestsWhileEarlierGrantsKeepTheirs() throws Exception {
+        HouseholdFile before = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        HouseholdFile after = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        AidGrant earlier = requests.request(directory.actor("union1"), form(before, AidKind.TRAVEL_HOME, "420.50"), bills());
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(after, AidKind.TRAVEL_HOME, "1100"), bills()))
+                .hasMessageContaining("aid.overStandard");
+        String original;
+        try (var in = getClass().getResourceAsStream("/processes/aidStandard.dmn")) {
+            original = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String raised = original.replaceFirst(
+                "(<outputEntry id=\"travelHomeMaxAmount\">\\s*<text>)1000(</text>)", "$11200$2").replaceFirst(
+                "(<outputEntry id=\"travelHomeCapKindAnnualCap\">\\s*<text>)1000(</text>)", "$11200$2");
+        assertThat(raised).isNotEqualTo(original);
+        try {
+            deploy(raised);
+
+            AidGrant newer = requests.request(directory.actor("union1"), form(after, AidKind.TRAVEL_HOME, "1100"), bills());
+
+            assertThat(newer.getAmount()).isEqualByComparingTo("1100.00");
+            assertThat(newer.getStandardVersion()).isNotEqualTo(earlier.getStandardVersion());
+            assertThat(reload(earlier).getAmount()).isEqualByComparingTo("420.50");
+            assertThat(reload(earlier).getStandardVersion()).isEqualTo(earlier.getStandardVersion());
+        } finally {
+            deploy(original);
+        }
+        assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(after, AidKind.TRAVEL_HOME, "1150"), bills()))
+                .hasMessageContaining("aid.overStandard");
+    }
+
+    private void deploy(String dmn) {
+        engine.getRepositoryService().createDeployment().name("aidStandard from the Modeler")
+                .addString("aidStandard.dmn", dmn).deploy();
+    }
+
     @Test
     void theSameRequestSubmittedTwiceCreatesOneGrant() {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
