@@ -1,5 +1,7 @@
 package cn.hardshiprelief.campaign;
 
+import cn.hardshiprelief.aid.AidGrantLifecycle;
+import cn.hardshiprelief.aid.GrantStatus;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
@@ -14,7 +16,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,16 +45,16 @@ public class CampaignConduct {
     private final Funds funds;
     private final CampaignProcess process;
     private final Tasks tasks;
-    private final Clock clock;
+    private final AidGrantLifecycle grants;
 
     public CampaignConduct(CampaignRepository campaigns, CampaignLineRepository lines, Funds funds,
-                           CampaignProcess process, Tasks tasks, Clock clock) {
+                           CampaignProcess process, Tasks tasks, AidGrantLifecycle grants) {
         this.campaigns = campaigns;
         this.lines = lines;
         this.funds = funds;
         this.process = process;
         this.tasks = tasks;
-        this.clock = clock;
+        this.grants = grants;
     }
 
     public Optional<OpenTask> approvalTask(WarmthCampaign campaign) {
@@ -84,7 +85,7 @@ public class CampaignConduct {
     /** The approval listener: from this page or from Tasklist. */
     @Transactional
     public void decided(Long campaignId, boolean approved, String by, String comment) {
-        campaign(campaignId).decided(approved, by, comment, clock.instant());
+        campaign(campaignId).decided(approved, by, comment, grants.now());
     }
 
     /** A rejected list gives its reserved money back. */
@@ -96,7 +97,7 @@ public class CampaignConduct {
 
     @Transactional
     public void complete(Long campaignId) {
-        campaign(campaignId).completed(clock.instant());
+        campaign(campaignId).completed(grants.now());
     }
 
     /** Takes a household that could not be paid off the list; its money goes back to the fund. */
@@ -129,11 +130,22 @@ public class CampaignConduct {
         int count = 0;
         for (CampaignLine line : lines.findAllById(lineIds)) {
             if (line.getCampaignId().equals(campaign.getId())) {
-                line.visited(actor.username(), note.strip(), clock.instant());
+                line.visited(actor.username(), note.strip(), grants.now());
+                receivedIfPaid(line, actor.username(), note.strip());
                 count++;
             }
         }
         return count;
+    }
+
+    /**
+     * The visit hands the greetings over: a warmth grant the bank has confirmed counts as received, as the
+     * recipient's receipt would for a grant of its own. One still on its way to the bank stays as it is.
+     */
+    private void receivedIfPaid(CampaignLine line, String username, String note) {
+        if (line.getGrantId() != null && grants.grant(line.getGrantId()).getStatus() == GrantStatus.PAID) {
+            grants.received(line.getGrantId(), note, username);
+        }
     }
 
     /** How far the campaign has come: households by line status, visits recorded, failed batch jobs. */

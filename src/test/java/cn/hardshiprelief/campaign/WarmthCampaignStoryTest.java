@@ -218,6 +218,13 @@ class WarmthCampaignStoryTest {
         Fund settled = households.reloaded(fund);
         assertThat(settled.getPaid()).isEqualByComparingTo(paid.getPaid().subtract(failed.getAmount()));
         assertThat(settled.getReserved()).isEqualByComparingTo(paid.getReserved().add(failed.getAmount()));
+
+        // the visits: the confirmed greetings count as received, the returned payment waits for its task
+        conduct.recordVisits(directory.actor("branch1"), campaign.getId(),
+                List.of(byFile.get(wang.getId()).getId(), byFile.get(returned.getId()).getId()), "上门慰问，送去米面油");
+        assertThat(grants.findById(confirmed.getId()).orElseThrow().getStatus()).isEqualTo(GrantStatus.RECEIVED);
+        assertThat(grants.findById(failed.getId()).orElseThrow().getStatus()).isEqualTo(GrantStatus.PAYMENT_FAILED);
+        assertThat(lines.findById(byFile.get(returned.getId()).getId()).orElseThrow().getVisitedAt()).isNotNull();
     }
 
     @Test
