@@ -1,8 +1,9 @@
 package cn.hardshiprelief.aid;
 
+import static cn.hardshiprelief.support.TaskOffers.candidateGroupsOf;
+import static cn.hardshiprelief.support.TaskOffers.deployedFormIdOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
@@ -11,11 +12,9 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.hardshiprelief.support.TaskOffers.RecordingTaskListener;
 import cn.hardshiprelief.aid.process.AidGrantProcess;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.time.LocalDateTime;
@@ -29,16 +28,11 @@ import java.util.function.Consumer;
 import org.assertj.core.api.Assertions;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -668,41 +662,7 @@ class AidGrantProcessTest {
         Assertions.assertThat(deployedFormIdOf(task)).as("form of %s", step).isEqualTo(formId);
     }
 
-    private List<String> candidateGroupsOf(Task task) {
-        return taskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .toList();
-    }
-
-    /** Resolves the task's camunda:formRef to the form deployed with it and returns that form's JSON id. */
-    private String deployedFormIdOf(Task task) throws IOException {
-        CamundaFormRef formRef = formService().getTaskFormData(task.getId()).getCamundaFormRef();
-        Assertions.assertThat(formRef.getBinding()).isEqualTo("deployment");
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            JsonNode json = new ObjectMapper().readTree(form);
-            Assertions.assertThat(json.path("id").asText()).isEqualTo(formRef.getKey());
-            return json.path("id").asText();
-        }
-    }
-
     // --- recording mocks standing in for the application's beans
-
-    /** Records "taskDefinitionKey:value" of one variable for every task completion it hears. */
-    static final class RecordingTaskListener implements TaskListener {
-        final List<String> completions = new ArrayList<>();
-        private final String variable;
-
-        RecordingTaskListener(String variable) {
-            this.variable = variable;
-        }
-
-        @Override
-        public void notify(DelegateTask task) {
-            completions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(variable));
-        }
-    }
-
     /** Records the grantId and comment of every grant it is called for, then does what the story needs. */
     static final class RecordingDelegate implements JavaDelegate {
         final List<Object> grantIds = new ArrayList<>();

@@ -1,8 +1,9 @@
 package cn.hardshiprelief.household;
 
+import static cn.hardshiprelief.support.TaskOffers.candidateGroupsOf;
+import static cn.hardshiprelief.support.TaskOffers.deployedFormIdOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
@@ -10,10 +11,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.hardshiprelief.support.TaskOffers.RecordingTaskListener;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -31,13 +30,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -664,41 +660,7 @@ class HouseholdFollowUpProcessTest {
         Assertions.assertThat(deployedFormIdOf(task)).as("form of %s", step).isEqualTo(formId);
     }
 
-    private List<String> candidateGroupsOf(Task task) {
-        return taskService().getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()))
-                .map(IdentityLink::getGroupId)
-                .toList();
-    }
-
-    /** Resolves the task's camunda:formRef to the form deployed with it and returns that form's JSON id. */
-    private String deployedFormIdOf(Task task) throws IOException {
-        CamundaFormRef formRef = formService().getTaskFormData(task.getId()).getCamundaFormRef();
-        Assertions.assertThat(formRef.getBinding()).isEqualTo("deployment");
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            JsonNode json = new ObjectMapper().readTree(form);
-            Assertions.assertThat(json.path("id").asText()).isEqualTo(formRef.getKey());
-            return json.path("id").asText();
-        }
-    }
-
     // --- recording mocks standing in for the application's beans
-
-    /** Records "taskDefinitionKey:value" of one variable for every task completion it hears. */
-    static final class RecordingTaskListener implements TaskListener {
-        final List<String> completions = new ArrayList<>();
-        private final String variable;
-
-        RecordingTaskListener(String variable) {
-            this.variable = variable;
-        }
-
-        @Override
-        public void notify(DelegateTask task) {
-            completions.add(task.getTaskDefinitionKey() + ":" + task.getVariable(variable));
-        }
-    }
-
     /**
      * Stands in for the application's recheckListener: refuses the completion, and so keeps the task
      * open, unless the re-check record is complete (here: the form's checkbox is ticked).

@@ -1,17 +1,14 @@
 package cn.hardshiprelief.survey;
 
+import static cn.hardshiprelief.support.TaskOffers.deployedFormIdOf;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.formService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.repositoryService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -25,7 +22,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
@@ -253,17 +249,6 @@ class AnnualSurveyProcessTest {
                 .toList();
         Assertions.assertThat(groups).as("candidate groups of task %s", task.getId()).hasSize(1);
         return groups.get(0);
-    }
-
-    /** Resolves the task's camunda:formRef to the form deployed with it and returns that form's JSON id. */
-    private String deployedFormIdOf(Task task) throws IOException {
-        CamundaFormRef formRef = formService().getTaskFormData(task.getId()).getCamundaFormRef();
-        Assertions.assertThat(formRef.getBinding()).isEqualTo("deployment");
-        try (InputStream form = formService().getDeployedTaskForm(task.getId())) {
-            JsonNode json = new ObjectMapper().readTree(form);
-            Assertions.assertThat(json.path("id").asText()).isEqualTo(formRef.getKey());
-            return json.path("id").asText();
-        }
     }
 
     // --- recording mocks standing in for the application's beans
