@@ -4,23 +4,18 @@ import cn.hardshiprelief.enrollment.HardshipCause;
 import cn.hardshiprelief.enrollment.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.Funds;
-import cn.hardshiprelief.household.FileStatus;
-import cn.hardshiprelief.household.HouseholdFile;
-import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.organization.Actor;
-import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.OpenTask;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -33,29 +28,21 @@ import java.util.Optional;
 @Transactional(readOnly = true)
 public class AidPages {
 
-    private static final EnumSet<FileStatus> OPEN = EnumSet.of(FileStatus.ACTIVE, FileStatus.STANDING_SUPPORT,
-            FileStatus.RELAPSED);
-
     private final Beneficiaries beneficiaries;
     private final AidRules rules;
     private final Funds funds;
     private final AidQueries queries;
     private final AidTasks tasks;
-    private final Context with;
-
-    /** What the pages read besides the aid services: the register, names, and today's year. */
-    @org.springframework.stereotype.Component
-    public record Context(HouseholdFileRepository files, Directory directory, AidGrantLifecycle lifecycle) {
-    }
+    private final Clock clock;
 
     public AidPages(Beneficiaries beneficiaries, AidRules rules, Funds funds, AidQueries queries, AidTasks tasks,
-                    Context with) {
+                    Clock clock) {
         this.beneficiaries = beneficiaries;
         this.rules = rules;
         this.funds = funds;
         this.queries = queries;
         this.tasks = tasks;
-        this.with = with;
+        this.clock = clock;
     }
 
     /** One kind as the request form offers it, with what its standard pays this beneficiary. */
@@ -116,7 +103,7 @@ public class AidPages {
      */
     public RequestPage requestPage(Actor actor, Long fileId, String workerUsername) {
         Beneficiary beneficiary = beneficiaryFor(actor, fileId, workerUsername);
-        int year = with.lifecycle().today().getYear();
+        int year = LocalDate.now(clock.withZone(AidGrantLifecycle.CHINA)).getYear();
         if (beneficiary == null) {
             return new RequestPage(null, List.of(), List.of(), year);
         }
@@ -139,7 +126,7 @@ public class AidPages {
         List<HistoryLine> history = queries.history(grant).stream().map(this::line).toList();
         OpenTask open = tasks.openStep(grant).orElse(null);
         boolean mayAct = open != null && tasks.mayAct(actor, grant, open);
-        return new GrantPage(grant, findings, history, open, mayAct, with.directory().displayName(grant.getRequestedBy()));
+        return new GrantPage(grant, findings, history, open, mayAct, queries.displayName(grant.getRequestedBy()));
     }
 
     /** The grants of a household the actor may read, and whether the actor may ask for aid for it. */
@@ -163,17 +150,12 @@ public class AidPages {
             return beneficiaries.ofWorker(workerUsername.strip());
         }
         if (actor.has(Role.WORKER)) {
-            return ownOpenFile(actor.username()).map(file -> beneficiaries.ofFile(file.getId()))
+            return beneficiaries.ownOpenFile(actor.username())
                     .orElseGet(() -> beneficiaries.ofWorker(actor.username()));
         }
         return null;
     }
 
-    private Optional<HouseholdFile> ownOpenFile(String username) {
-        return with.files().findAll((root, query, cb) -> cb.and(cb.equal(root.get("headUsername"), username),
-                        root.get("status").in(OPEN)), PageRequest.of(0, 1, Sort.by(Sort.Direction.DESC, "filedAt")))
-                .stream().findFirst();
-    }
 
     private static boolean isTheWorker(Actor actor, Beneficiary beneficiary) {
         return actor.has(Role.WORKER) && actor.username().equals(beneficiary.username());
@@ -200,7 +182,7 @@ public class AidPages {
     private HistoryLine line(AidGrantEvent event) {
         String name = switch (event.getActorUsername()) {
             case "system", "bank" -> null;
-            default -> with.directory().displayName(event.getActorUsername());
+            default -> queries.displayName(event.getActorUsername());
         };
         String detail = event.getDetail();
         String step = null;

@@ -1,6 +1,7 @@
 package cn.hardshiprelief.aid;
 
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
@@ -21,10 +22,17 @@ public class AidQueries {
 
     private final AidGrantRepository grants;
     private final AidGrantEventRepository events;
+    private final Directory directory;
 
-    public AidQueries(AidGrantRepository grants, AidGrantEventRepository events) {
+    public AidQueries(AidGrantRepository grants, AidGrantEventRepository events, Directory directory) {
         this.grants = grants;
         this.events = events;
+        this.directory = directory;
+    }
+
+    /** A person's name as pages show it beside a grant's steps. */
+    public String displayName(String username) {
+        return username == null ? null : directory.displayName(username);
     }
 
     public AidGrant grant(Actor actor, Long id) {

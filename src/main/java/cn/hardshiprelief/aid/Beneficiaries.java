@@ -1,6 +1,7 @@
 package cn.hardshiprelief.aid;
 
 import cn.hardshiprelief.civilaffairs.Person;
+import cn.hardshiprelief.household.FileStatus;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.organization.Actor;
@@ -11,10 +12,14 @@ import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -24,6 +29,9 @@ import java.util.Set;
  */
 @Component
 public class Beneficiaries {
+
+    private static final List<FileStatus> OPEN = Arrays.stream(FileStatus.values())
+            .filter(FileStatus::holdsHousehold).toList();
 
     private final HouseholdFileRepository files;
     private final Directory directory;
@@ -41,6 +49,13 @@ public class Beneficiaries {
         return new Beneficiary(file.getId(), file.isOpen(), file.getHeadName(), file.getHeadUsername(), file.getUnit(),
                 granting, file.getCountyUnion(), file.getTier().name(), file.getSecondaryCauses(), members,
                 file.getPayeeAccount(), file.getPayeeBank());
+    }
+
+    /** The worker's own household on the register, the latest filed if there were several. */
+    public Optional<Beneficiary> ownOpenFile(String username) {
+        return files.findAll((root, query, cb) -> cb.and(cb.equal(root.get("headUsername"), username),
+                        root.get("status").in(OPEN)), PageRequest.of(0, 1, Sort.by(Sort.Direction.DESC, "filedAt")))
+                .stream().findFirst().map(file -> ofFile(file.getId()));
     }
 
     /** A worker whose household is not on file: emergency aid only. */
