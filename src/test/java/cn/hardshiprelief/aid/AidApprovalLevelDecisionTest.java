@@ -2,18 +2,11 @@ package cn.hardshiprelief.aid;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Paths;
-import java.util.Set;
-import java.util.stream.Collectors;
+import cn.hardshiprelief.support.DecisionRows;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -68,11 +61,7 @@ class AidApprovalLevelDecisionTest {
 
     @Test
     void everyRowOfTheTableHasAGrantAbove() {
-        Set<String> tested = everyCase().map(arguments -> (String) arguments.get()[3]).collect(Collectors.toSet());
-        Set<String> rows = Dmn.readModelFromFile(Paths.get("processes", DECISION + ".dmn").toFile())
-                .getModelElementsByType(Rule.class).stream().map(Rule::getId).collect(Collectors.toSet());
-
-        assertThat(tested).containsExactlyInAnyOrderElementsOf(rows);
+        assertThat(DecisionRows.named(everyCase(), 3)).containsExactlyInAnyOrderElementsOf(DecisionRows.of(DECISION));
     }
 
     @Test
@@ -99,13 +88,7 @@ class AidApprovalLevelDecisionTest {
                 .getSingleEntry();
     }
 
-    /** The id of the row that decided the one evaluation of this test, from the decision history. */
     private String decidingRow() {
-        DecisionDefinition deployed = engine.getRepositoryService().createDecisionDefinitionQuery()
-                .deploymentId(engine.getDeploymentId()).decisionDefinitionKey(DECISION).singleResult();
-        HistoricDecisionInstance evaluation = engine.getHistoryService().createHistoricDecisionInstanceQuery()
-                .decisionDefinitionId(deployed.getId()).includeOutputs().singleResult();
-        return evaluation.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-                .distinct().reduce((a, b) -> a + "," + b).orElseThrow();
+        return DecisionRows.deciding(engine, DECISION);
     }
 }

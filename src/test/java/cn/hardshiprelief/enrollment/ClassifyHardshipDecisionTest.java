@@ -2,21 +2,14 @@ package cn.hardshiprelief.enrollment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Paths;
+import cn.hardshiprelief.support.DecisionRows;
 import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
-import org.camunda.bpm.engine.history.HistoricDecisionInstance;
-import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.dmn.Dmn;
-import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -96,11 +89,7 @@ class ClassifyHardshipDecisionTest {
 
     @Test
     void everyRowOfTheTableHasAHouseholdAbove() {
-        Set<String> tested = everyRow().map(arguments -> (String) arguments.get()[3]).collect(Collectors.toSet());
-        Set<String> rows = Dmn.readModelFromFile(Paths.get("processes", DECISION + ".dmn").toFile())
-                .getModelElementsByType(Rule.class).stream().map(Rule::getId).collect(Collectors.toSet());
-
-        assertThat(tested).containsExactlyInAnyOrderElementsOf(rows);
+        assertThat(DecisionRows.named(everyRow(), 3)).containsExactlyInAnyOrderElementsOf(DecisionRows.of(DECISION));
     }
 
     // --- boundaries: where the plans' words put the figure itself
@@ -198,14 +187,8 @@ class ClassifyHardshipDecisionTest {
         return result.getEntryMap();
     }
 
-    /** The id of the row that decided the one evaluation of this test, from the decision history. */
     private String decidingRow() {
-        DecisionDefinition deployed = engine.getRepositoryService().createDecisionDefinitionQuery()
-                .deploymentId(engine.getDeploymentId()).decisionDefinitionKey(DECISION).singleResult();
-        HistoricDecisionInstance evaluation = engine.getHistoryService().createHistoricDecisionInstanceQuery()
-                .decisionDefinitionId(deployed.getId()).includeOutputs().singleResult();
-        return evaluation.getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
-                .distinct().reduce((a, b) -> a + "," + b).orElseThrow();
+        return DecisionRows.deciding(engine, DECISION);
     }
 
     private static Household enterprise(double dibaoLine) {
