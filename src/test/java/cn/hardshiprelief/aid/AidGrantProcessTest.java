@@ -663,6 +663,7 @@ class AidGrantProcessTest {
     }
 
     // --- recording mocks standing in for the application's beans
+
     /** Records the grantId and comment of every grant it is called for, then does what the story needs. */
     static final class RecordingDelegate implements JavaDelegate {
         final List<Object> grantIds = new ArrayList<>();

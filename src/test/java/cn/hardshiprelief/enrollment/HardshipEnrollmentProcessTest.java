@@ -734,6 +734,7 @@ class HardshipEnrollmentProcessTest {
     }
 
     // --- recording mocks standing in for the application's beans
+
     /**
      * Stands in for the application's verificationListener: refuses the completion, and so keeps
      * the task open, unless the household visit is done (here: the form's checkbox is ticked).

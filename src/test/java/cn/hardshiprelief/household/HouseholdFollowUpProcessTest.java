@@ -661,6 +661,7 @@ class HouseholdFollowUpProcessTest {
     }
 
     // --- recording mocks standing in for the application's beans
+
     /**
      * Stands in for the application's recheckListener: refuses the completion, and so keeps the task
      * open, unless the re-check record is complete (here: the form's checkbox is ticked).
