@@ -12,7 +12,6 @@ import org.springframework.web.multipart.MultipartFile;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * The steps of a grant's life after the request, as the {@code aidGrant} process and the pages drive them.
@@ -22,8 +21,6 @@ import java.time.ZoneId;
 @Service
 @Transactional
 public class AidGrantLifecycle {
-
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final AidGrantRepository grants;
     private final AidGrantEventRepository events;
@@ -47,7 +44,7 @@ public class AidGrantLifecycle {
     }
 
     public LocalDate today() {
-        return LocalDate.now(clock.withZone(CHINA));
+        return LocalDate.now(clock);
     }
 
     /** Saves a checked and priced request with its proof, numbers it and starts its approval. */

@@ -103,7 +103,7 @@ public class AidPages {
      */
     public RequestPage requestPage(Actor actor, Long fileId, String workerUsername) {
         Beneficiary beneficiary = beneficiaryFor(actor, fileId, workerUsername);
-        int year = LocalDate.now(clock.withZone(AidGrantLifecycle.CHINA)).getYear();
+        int year = LocalDate.now(clock).getYear();
         if (beneficiary == null) {
             return new RequestPage(null, List.of(), List.of(), year);
         }

@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
@@ -28,7 +27,6 @@ import java.util.List;
 @Service
 public class Campaigns {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final CampaignRepository campaigns;
     private final CampaignSelection selection;
@@ -148,6 +146,6 @@ public class Campaigns {
     }
 
     private int year() {
-        return LocalDate.now(clock.withZone(CHINA)).getYear();
+        return LocalDate.now(clock).getYear();
     }
 }

@@ -13,7 +13,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +28,6 @@ import java.util.List;
 class DemoHouseholds {
 
     private static final Logger log = LoggerFactory.getLogger(DemoHouseholds.class);
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final HouseholdFileRepository files;
     private final DemoWorkers workers;
@@ -56,7 +54,7 @@ class DemoHouseholds {
             long started = System.nanoTime();
             workers.ensure();
             List<String> filed = new ArrayList<>();
-            LocalDate today = LocalDate.now(clock.withZone(CHINA));
+            LocalDate today = LocalDate.now(clock);
             for (DemoHousehold household : DemoHousehold.all()) {
                 try {
                     filed.add(file(household, today));

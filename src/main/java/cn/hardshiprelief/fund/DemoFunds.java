@@ -13,7 +13,6 @@ import org.springframework.transaction.annotation.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 /** Demo budgets for this year: every union of the demo organisation gets a fund from each source. */
@@ -44,7 +43,7 @@ class DemoFunds {
         if (funds.count() > 0) {
             return;
         }
-        int year = LocalDate.now(clock.withZone(ZoneId.of("Asia/Shanghai"))).getYear();
+        int year = LocalDate.now(clock).getYear();
         for (OrgUnit union : units.findAll()) {
             if (union.getType() == OrgUnitType.BRANCH_UNION || union.getType() == OrgUnitType.COUNTY_UNION) {
                 BUDGETS.forEach((source, budget) -> funds.save(new Fund(union, year, source,

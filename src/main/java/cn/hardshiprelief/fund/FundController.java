@@ -20,7 +20,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 
 /**
@@ -31,7 +30,6 @@ import java.util.Locale;
 @RequestMapping("/funds")
 public class FundController {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final Funds funds;
     private final MessageSource messages;
@@ -103,7 +101,7 @@ public class FundController {
     }
 
     private FundForm newForm() {
-        return new FundForm(LocalDate.now(clock.withZone(CHINA)).getYear(), null, null, null);
+        return new FundForm(LocalDate.now(clock).getYear(), null, null, null);
     }
 
     private String render(Actor actor, Model model) {
