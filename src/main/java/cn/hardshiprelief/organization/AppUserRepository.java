@@ -9,4 +9,6 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
 
     @Query("select distinct u from AppUser u join u.groups g where g.role = :role and u.orgUnit.id in :unitIds order by u.username")
     List<AppUser> findByRoleInUnits(Role role, List<Long> unitIds);
+
+    List<AppUser> findByGroupsId(String groupId);
 }

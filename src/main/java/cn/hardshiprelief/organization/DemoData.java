@@ -32,6 +32,7 @@ public class DemoData {
             List.of("hr1", "陈静", "C01", "HR"),
             List.of("office1", "杨帆", "C01", "GENERAL_OFFICE"),
             List.of("union1", "周丽", "C01U", "BRANCH_UNION"),
+            List.of("union2", "钱进", "C01U", "BRANCH_UNION"),
             List.of("branch1", "吴刚", "CU01B01", "BRANCH_UNION"),
             List.of("branch2", "郑华", "CU01B02", "BRANCH_UNION"),
             List.of("county1", "孙杰", "CU01", "COUNTY_UNION"),

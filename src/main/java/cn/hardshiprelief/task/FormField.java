@@ -16,6 +16,21 @@ public record FormField(String key, String type, String label, String descriptio
         return !options.isEmpty();
     }
 
+    /**
+     * Like {@link #problemWith(String)} for a value as a completion carries it: a checkbox takes only a
+     * yes/no (a Boolean, or the text "true"/"false" that Tasklist sends).
+     */
+    public String problemWith(String value, Object raw) {
+        if ("checkbox".equals(type) && raw != null && !(raw instanceof Boolean)
+                && !"true".equals(value) && !"false".equals(value)) {
+            return "form.notAnOption";
+        }
+        if (raw != null && !(raw instanceof String) && !(raw instanceof Boolean) && !(raw instanceof Number)) {
+            return "form.notAnOption";
+        }
+        return problemWith(value);
+    }
+
     /** Message key of what is wrong with a submitted value, or null when it is acceptable. */
     public String problemWith(String value) {
         boolean blank = value == null || value.isBlank();

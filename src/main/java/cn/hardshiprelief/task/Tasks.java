@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
 import java.util.*;
@@ -106,6 +108,10 @@ public class Tasks {
             taskService.complete(taskId, variables);
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskGoneException(taskId, e);
+        } catch (StepRefusedException e) {
+            throw new ForbiddenException(e.getMessageKey(), e.getArgs());
+        } catch (CompletionRefusedException e) {
+            throw new BusinessException(e.getMessageKey(), e.getArgs());
         }
     }
 

@@ -13,7 +13,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
@@ -89,7 +89,8 @@ public class ErrorPages {
             this.messages = messages;
         }
 
-        @GetMapping("/error/{code}")
+        /** Any method: Spring Security forwards a refused POST (such as a form without its CSRF token) here as it came. */
+        @RequestMapping("/error/{code}")
         public String byCode(@PathVariable int code, Model model, HttpServletResponse response) {
             HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(code);
             String key = switch (status) {

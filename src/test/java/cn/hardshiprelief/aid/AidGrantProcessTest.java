@@ -136,6 +136,7 @@ class AidGrantProcessTest {
         Mocks.register("aidApprovalListener", aidApprovalListener);
         Mocks.register("referralOutcomeListener", referralOutcomeListener);
         Mocks.register("receiptListener", receiptListener);
+        Mocks.register("aidRecipients", (cn.hardshiprelief.aid.process.AidTaskListeners.AidRecipients) grantId -> List.of("worker1"));
         Mocks.register("rejectAidGrantDelegate", rejectAidGrantDelegate);
         Mocks.register("approveAidGrantDelegate", approveAidGrantDelegate);
         Mocks.register("disburseGrantDelegate", disburseGrantDelegate);
@@ -328,7 +329,8 @@ class AidGrantProcessTest {
 
         assertThat(grant).isWaitingAtExactly(CONFIRM_RECEIPT)
                 .hasPassedInOrder(DISBURSE_GRANT, AWAIT_BANK_RESULT, IS_PAYMENT_CONFIRMED);
-        assertOfferedTo(CONFIRM_RECEIPT, grant, BRANCH_UNION, "confirmReceipt");
+        Assertions.assertThat(task(CONFIRM_RECEIPT, grant)).as("the recipient, read from the grant")
+                .satisfies(t -> assertThat(t).hasCandidateUser("worker1").hasCandidateGroup(BRANCH_UNION));
         assertThat(another).isWaitingAtExactly(AWAIT_BANK_RESULT);
 
         complete(task(CONFIRM_RECEIPT, grant), withVariables("receiptNote", "12月22日本人在应用中确认收到"));

@@ -81,6 +81,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
+        MySqlDatabase.TEST_CRYPTO_KEY,
         "camunda.bpm.process-engine-name=warmthCampaignBenchmark",
         "camunda.bpm.job-execution.enabled=true",
         "hardship.demo-data=true",

@@ -39,6 +39,7 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
+        MySqlDatabase.TEST_CRYPTO_KEY,
         "camunda.bpm.process-engine-name=benchmark",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",

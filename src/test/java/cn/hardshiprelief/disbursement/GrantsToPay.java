@@ -33,7 +33,7 @@ public class GrantsToPay {
     public static final String BANK = "中国工商银行示范县支行";
 
     private static final Map<String, String> APPROVER = Map.of(
-            "approveByBranchUnion", "union1",
+            "approveByBranchUnion", "union2",
             "approveByCountyUnion", "county1",
             "approveByCountyUnionChair", "chair1");
 

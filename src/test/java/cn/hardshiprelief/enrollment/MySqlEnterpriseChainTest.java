@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
+        MySqlDatabase.TEST_CRYPTO_KEY,
         "camunda.bpm.process-engine-name=mysqlTests",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",
@@ -54,7 +55,7 @@ class MySqlEnterpriseChainTest {
 
     @Test
     void onMySqlAnApplicationPassesFourApprovalsTheNoticeAndIsFiled() {
-        assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("hardship_it");
+        assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo(MySqlDatabase.databaseName("hardship_it"));
         assertThat(engine.getProcessEngineConfiguration().getDatabaseType()).isEqualTo("mysql");
 
         EnrollmentApplication application = enrollments.submittedBy("worker1");

@@ -56,6 +56,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
+        MySqlDatabase.TEST_CRYPTO_KEY,
         "camunda.bpm.process-engine-name=mysqlFundTests",
         "camunda.bpm.job-execution.enabled=false",
         "hardship.demo-data=true",
@@ -109,13 +110,13 @@ class MySqlAidTest {
 
     @Test
     void twoPaymentsThatTogetherWouldOverspendACutBudgetPayOnlyTheFirst() throws Exception {
-        assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo("hardship_funds_it");
+        assertThat(jdbc.queryForObject("select database()", String.class)).isEqualTo(MySqlDatabase.databaseName("hardship_funds_it"));
         Fund fund = fund(FundSource.LOCAL_FINANCE);
         AidGrant first = requested(households.filed("worker1", Households.ENTERPRISE_CHAIN), fund, "1500");
         AidGrant second = requested(households.filed("worker2", Households.ENTERPRISE_CHAIN.stream()
                 .map(r -> r.equals("head1") ? "head2" : r).toList()), fund, "1500");
-        tasks.decide(directory.actor("union1"), first.getId(), true, "同意");
-        tasks.decide(directory.actor("union1"), second.getId(), true, "同意");
+        tasks.decide(directory.actor("union2"), first.getId(), true, "同意");
+        tasks.decide(directory.actor("union2"), second.getId(), true, "同意");
         // the local finance bureau cuts the budget after both were approved: room for one payment only
         funds.changeBudget(directory.actor("union1"), fund.getId(), reload(fund).getPaid().add(new BigDecimal("2000.00")));
         BigDecimal paidBefore = reload(fund).getPaid();
@@ -204,7 +205,7 @@ class MySqlAidTest {
     void aGrantGoesToTheBankAndBackOnMySql() throws Exception {
         Fund fund = fund(FundSource.CENTRAL_FINANCE);
         AidGrant grant = requested(households.filed("worker1", Households.ENTERPRISE_CHAIN), fund, "800");
-        tasks.decide(directory.actor("union1"), grant.getId(), true, "同意");
+        tasks.decide(directory.actor("union2"), grant.getId(), true, "同意");
         disbursement.disburse(grant.getId());
         Payment payment = payments.findByGrantIdOrderByIdAsc(grant.getId()).get(0);
 

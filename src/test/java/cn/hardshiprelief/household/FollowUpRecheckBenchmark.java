@@ -54,6 +54,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @ExtendWith(MySqlDatabase.class)
 @SpringBootTest(properties = {
+        MySqlDatabase.TEST_CRYPTO_KEY,
         "camunda.bpm.process-engine-name=followUpBenchmark",
         "camunda.bpm.job-execution.enabled=true",
         "camunda.bpm.job-execution.core-pool-size=${benchmark.job-threads:4}",

@@ -24,6 +24,14 @@ public final class MySqlDatabase implements ExecutionCondition {
     public static final int PORT = Integer.parseInt(env("MYSQL_TEST_PORT", "3306"));
     public static final String USER = env("MYSQL_TEST_USER", "root");
     public static final String PASSWORD = env("MYSQL_TEST_PASSWORD", "");
+    /**
+     * The mysql profile refuses the public development key (ProductionSafety); tests on MySQL use this one, made
+     * for them and protecting nothing.
+     */
+    public static final String TEST_CRYPTO_KEY = "hardship.crypto.key=Q5pMuEzdQcc6QaJif+zqsG/TVsSQDllyHnxZ42OFCGQ=";
+
+    /** Appended to every test database's name, so that two checkouts can run their tests on one server at once. */
+    public static final String SUFFIX = env("MYSQL_TEST_DB_SUFFIX", "");
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
@@ -37,8 +45,14 @@ public final class MySqlDatabase implements ExecutionCondition {
         return ConditionEvaluationResult.disabled("No MySQL on " + HOST + ":" + PORT + "; set CI=true to require it");
     }
 
+    /** The name a test database really has on the server ({@link #SUFFIX} appended). */
+    public static String databaseName(String name) {
+        return name + SUFFIX;
+    }
+
     /** Drops and creates a fresh utf8mb4 database; returns its JDBC URL with the settings Camunda needs. */
-    public static String freshDatabase(String name) {
+    public static String freshDatabase(String baseName) {
+        String name = databaseName(baseName);
         try (Connection c = DriverManager.getConnection(serverUrl(), USER, PASSWORD);
              Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name);

@@ -189,7 +189,7 @@ class AnnualSurveyStoryTest {
         AidGrant lifeAid = aidRequests.request(directory.actor("union1"), new AidRequestForm(file.getId(), null,
                 AidKind.LIFE_AID, null, null, null, unionFundId(), "生活困难", "6222020200112233445", "中国工商银行",
                 null), null);
-        aidTasks.decide(directory.actor("union1"), lifeAid.getId(), true, "同意");
+        aidTasks.decide(directory.actor("union2"), lifeAid.getId(), true, "同意");
         assertThat(numbers(progress.page(directory.actor("county1"), null).neverHelped()))
                 .as("approved, not yet paid").contains(file.getFileNumber());
         engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
@@ -237,7 +237,7 @@ class AnnualSurveyStoryTest {
                 () -> engineTasks().complete(cityBranch.getId(), Map.of("surveyConfirmed", true))))
                 .as("completed in Tasklist by someone of another branch union")
                 .isInstanceOf(ProcessEngineException.class)
-                .hasMessageContaining("只有基层工会 CU01B01 的人员");
+                .hasMessageContaining("不在此环节的办理人范围内");
         assertThatThrownBy(() -> surveys.submit(directory.actor("county1"), thisYear))
                 .isInstanceOf(ForbiddenException.class);
 

@@ -31,6 +31,25 @@ public class AidTaskListeners {
                 (String) task.getVariable(AidGrantProcess.Variables.REFERRAL_OUTCOME), TaskPerformer.of(task));
     }
 
+    /**
+     * The candidate users of {@code confirmReceipt} besides the branch union: the recipient, when they have an
+     * account. Read from the grant when the step is created ({@code ${aidRecipients.of(grantId)}}), never
+     * from a variable someone could set.
+     */
+    @Bean
+    AidRecipients aidRecipients(AidGrantLifecycle lifecycle) {
+        return grantId -> {
+            String recipient = lifecycle.grant(((Number) grantId).longValue()).getBeneficiaryUsername();
+            return recipient == null ? java.util.List.of() : java.util.List.of(recipient);
+        };
+    }
+
+    /** Who, besides the union, may confirm a grant's receipt. */
+    @FunctionalInterface
+    public interface AidRecipients {
+        java.util.List<String> of(Object grantId);
+    }
+
     @Bean
     TaskListener receiptListener(AidGrantLifecycle lifecycle) {
         return task -> lifecycle.received(grantId(task),

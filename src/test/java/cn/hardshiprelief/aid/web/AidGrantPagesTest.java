@@ -91,7 +91,7 @@ class AidGrantPagesTest {
         assertThat(steps.grant(id).getApprovalLevel()).isEqualTo(ApprovalLevel.BRANCH_UNION);
         assertThat(page("/tasks", "union1")).contains("/aid/" + id, steps.grant(id).getGrantNumber(), "基层工会审批");
 
-        mvc.perform(decision(id, "union1", true, "情况属实，同意")).andExpect(status().is3xxRedirection())
+        mvc.perform(decision(id, "union2", true, "情况属实，同意")).andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/aid/" + id));
 
         assertThat(steps.grant(id).getStatus()).isEqualTo(GrantStatus.APPROVED);
@@ -99,22 +99,22 @@ class AidGrantPagesTest {
         assertThat(page("/tasks", "union1")).doesNotContain("/aid/" + id + "\"");
         assertThat(page("/aid/{id}", "union1", id)).contains("审批同意", "情况属实，同意", "批准发放")
                 .doesNotContain("action=\"/aid/" + id + "/decision\"");
-        mvc.perform(decision(id, "union1", true, "再批一次")).andExpect(status().isConflict())
+        mvc.perform(decision(id, "union2", true, "再批一次")).andExpect(status().isConflict())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("已由他人处理或已不在待办中")));
     }
 
     @Test
     void fiveThousandYuanNeedsTheCountyUnionAndTheBranchUnionCannotDecideAgain() throws Exception {
-        HouseholdFile file = steps.filedByUnion();
+        HouseholdFile file = steps.filedByCompany();
         Long id = requested(file, AidKind.EMERGENCY_AID, "5000", false);
         assertThat(steps.grant(id).getApprovalLevel()).isEqualTo(ApprovalLevel.COUNTY_UNION);
-        assertThat(page("/aid/{id}", "branch1", id)).contains("县总工会审批");
+        assertThat(page("/aid/{id}", "union2", id)).contains("县总工会审批");
 
-        mvc.perform(decision(id, "branch1", true, "突发火灾，同意上报")).andExpect(status().is3xxRedirection());
+        mvc.perform(decision(id, "union2", true, "突发火灾，同意上报")).andExpect(status().is3xxRedirection());
         assertThat(openStep(id)).isEqualTo("approveByCountyUnion");
-        assertThat(page("/aid/{id}", "branch1", id)).contains("这一步由其他人员办理")
+        assertThat(page("/aid/{id}", "union2", id)).contains("这一步由其他人员办理")
                 .doesNotContain("action=\"/aid/" + id + "/decision\"");
-        mvc.perform(decision(id, "branch1", true, "再次同意")).andExpect(status().isForbidden());
+        mvc.perform(decision(id, "union2", true, "再次同意")).andExpect(status().isForbidden());
         mvc.perform(decision(id, "branch2", true, "同意")).andExpect(status().isForbidden());
         assertThat(page("/tasks", "county1")).contains("/aid/" + id);
 
@@ -125,6 +125,28 @@ class AidGrantPagesTest {
         assertThat(disburseJob(id)).isNotNull();
     }
 
+    /**
+     * 城关街道工会 has one caseworker, branch1, who requested the grant: separation of duties sends the branch
+     * step up to the county union; county1, having taken it, does not also take the county step, which goes up
+     * to the chair. Nobody decides twice and nobody decides their own request.
+     */
+    @Test
+    void aGrantRequestedByABranchUnionOfOnePersonGoesUpALevelAtEachStepItCannotTake() throws Exception {
+        HouseholdFile file = steps.filedByUnion();
+        Long id = requested(file, AidKind.EMERGENCY_AID, "5000", false);
+
+        mvc.perform(decision(id, "branch1", true, "同意上报")).andExpect(status().isForbidden());
+        assertThat(openStep(id)).isEqualTo("approveByBranchUnion");
+        assertThat(page("/tasks", "county1")).contains("/aid/" + id);
+        mvc.perform(decision(id, "county1", true, "情况属实，同意上报")).andExpect(status().is3xxRedirection());
+
+        assertThat(openStep(id)).isEqualTo("approveByCountyUnion");
+        mvc.perform(decision(id, "county1", true, "同意")).andExpect(status().isForbidden());
+        assertThat(page("/tasks", "chair1")).contains("/aid/" + id);
+        mvc.perform(decision(id, "chair1", true, "同意")).andExpect(status().is3xxRedirection());
+        assertThat(steps.grant(id).getStatus()).isEqualTo(GrantStatus.APPROVED);
+    }
+
     @Test
     void aMedicalGrantAboveTenThousandGoesUpToTheChair() throws Exception {
         HouseholdFile file = steps.filedByCompany();
@@ -133,7 +155,7 @@ class AidGrantPagesTest {
         assertThat(steps.grant(id).getAmount()).isEqualByComparingTo(deep ? "15000.00" : "12000.00");
         assertThat(steps.grant(id).getApprovalLevel()).isEqualTo(ApprovalLevel.COUNTY_UNION_CHAIR);
 
-        mvc.perform(decision(id, "union1", true, "同意")).andExpect(status().is3xxRedirection());
+        mvc.perform(decision(id, "union2", true, "同意")).andExpect(status().is3xxRedirection());
         mvc.perform(decision(id, "county1", true, "同意上报主席")).andExpect(status().is3xxRedirection());
         assertThat(openStep(id)).isEqualTo("approveByCountyUnionChair");
         mvc.perform(decision(id, "county1", true, "同意")).andExpect(status().isForbidden());
@@ -166,7 +188,7 @@ class AidGrantPagesTest {
     void aReturnedPaymentIsPaidAgainToTheCorrectedAccountAndTheWorkerConfirmsReceipt() throws Exception {
         HouseholdFile file = steps.filedByCompany();
         Long id = requested(file, AidKind.EMERGENCY_AID, "700", false);
-        mvc.perform(decision(id, "union1", true, "同意")).andExpect(status().is3xxRedirection());
+        mvc.perform(decision(id, "union2", true, "同意")).andExpect(status().is3xxRedirection());
         engine.getManagementService().executeJob(disburseJob(id).getId());
         lifecycle.bankResult(id, false, "账户不存在");
         assertThat(openStep(id)).isEqualTo("resolveFailedPayment");
@@ -204,7 +226,7 @@ class AidGrantPagesTest {
         Long id = grantIdOf(mvc.perform(steps.requestForm(file, "union1", AidKind.LEGAL_AID, null, "拖欠工资",
                         "fundId", "", "payeeAccount", "", "payeeBank", ""))
                 .andExpect(status().is3xxRedirection()).andReturn());
-        mvc.perform(decision(id, "union1", true, "转介县法律援助中心")).andExpect(status().is3xxRedirection());
+        mvc.perform(decision(id, "union2", true, "转介县法律援助中心")).andExpect(status().is3xxRedirection());
         assertThat(page("/aid/{id}", "union1", id)).contains("action=\"/aid/" + id + "/outcome\"");
 
         mvc.perform(post("/aid/{id}/outcome", id).param("referralOutcome", "法律援助中心已受理，工资已追回")
