@@ -62,6 +62,7 @@ class WarmthCampaignStoryTest {
     @Autowired PaymentRepository payments;
     @Autowired FollowUpService followUp;
     @Autowired Directory directory;
+    @Autowired cn.hardshiprelief.support.People people;
     @Autowired ProcessEngine engine;
     @Autowired BankBatches bankBatches;
     @Autowired BankResults bankResults;
@@ -69,6 +70,22 @@ class WarmthCampaignStoryTest {
     @BeforeEach
     void initAssertions() {
         BpmnAwareTests.init(engine);
+    }
+
+    @Test
+    void whoeverSubmittedAListDoesNotApproveIt() {
+        String dual = people.withRoles("dualCampaign", "C01U", "branchUnion_C01U", "countyUnion_CU01");
+        HouseholdFile zhang = households.withPayee(households.filedInTheCompany("worker1"));
+        WarmthCampaign campaign = campaigns.submit(directory.actor(dual), households.onlyThese(dual,
+                Holiday.SPRING_FESTIVAL, "春节送温暖（兼职人员提交）", households.fund("union1", FundSource.UNION_FUNDS),
+                List.of(zhang)));
+        String approval = engine.getTaskService().createTaskQuery().processInstanceId(campaign.getProcessInstanceId())
+                .singleResult().getId();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.getTaskService().claim(approval, dual))
+                .isInstanceOf(cn.hardshiprelief.task.StepRefusedException.class).hasMessageContaining("提交了该名单");
+        conduct.decide(directory.actor("county1"), campaign.getId(), true, "同意");
+        assertThat(reload(campaign).getDecidedBy()).isEqualTo("county1");
     }
 
     @Test

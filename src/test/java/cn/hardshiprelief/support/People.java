@@ -1,0 +1,44 @@
+package cn.hardshiprelief.support;
+
+import cn.hardshiprelief.organization.AppGroupRepository;
+import cn.hardshiprelief.organization.AppUser;
+import cn.hardshiprelief.organization.AppUserRepository;
+import cn.hardshiprelief.organization.OrgUnitRepository;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** People the demo organisation lacks, made for a test: someone holding two roles (password demo123). */
+@Component
+public class People {
+
+    private final AppUserRepository users;
+    private final AppGroupRepository groups;
+    private final OrgUnitRepository units;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transaction;
+
+    public People(AppUserRepository users, AppGroupRepository groups, OrgUnitRepository units, PasswordEncoder encoder,
+                  TransactionTemplate transaction) {
+        this.users = users;
+        this.groups = groups;
+        this.units = units;
+        this.encoder = encoder;
+        this.transaction = transaction;
+    }
+
+    /** A person of the unit in each of the groups (made once per context); returns the username. */
+    public String withRoles(String username, String unitCode, String... groupIds) {
+        return transaction.execute(status -> {
+            if (!users.existsById(username)) {
+                AppUser user = new AppUser(username, "兼职" + username, encoder.encode("demo123"),
+                        units.findByCode(unitCode).orElseThrow());
+                for (String group : groupIds) {
+                    user.joinGroup(groups.findById(group).orElseThrow());
+                }
+                users.save(user);
+            }
+            return username;
+        });
+    }
+}
