@@ -1,11 +1,13 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.person.EncryptedAccountConverter;
 import cn.hardshiprelief.enrollment.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.storage.StoredFile;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -120,6 +122,7 @@ public class AidGrant {
     private String findings;
 
     @Column(name = "payee_account")
+    @Convert(converter = EncryptedAccountConverter.class)
     private String payeeAccount;
 
     @Column(name = "payee_bank")

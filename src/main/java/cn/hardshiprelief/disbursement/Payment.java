@@ -1,9 +1,11 @@
 package cn.hardshiprelief.disbursement;
 
+import cn.hardshiprelief.person.EncryptedAccountConverter;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.shared.ConflictException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -49,6 +51,7 @@ public class Payment {
     private String payeeName;
 
     @Column(name = "payee_account")
+    @Convert(converter = EncryptedAccountConverter.class)
     private String payeeAccount;
 
     @Column(name = "payee_bank")

@@ -57,7 +57,7 @@ public class EnrollmentService {
         EnrollmentApplication application = editor.save(actor, id, form);
         requireNotFiled(application);
         application.submit(actor.username(), actor.displayName(), clock.instant());
-        application.startedAs(process.start(application, directory.displayName(application.getApplicantUsername())));
+        application.startedAs(process.start(application));
         return application;
     }
 
@@ -74,7 +74,7 @@ public class EnrollmentService {
                 java.util.UUID.randomUUID().toString(), cadre, directory.displayName(cadre), reason, clock.instant());
         relapse = relapses.applications().saveAndFlush(relapse);
         relapse.numberAs(clock.instant());
-        relapse.startedAs(process.start(relapse, directory.displayName(relapse.getApplicantUsername())));
+        relapse.startedAs(process.start(relapse));
         return relapse;
     }
 

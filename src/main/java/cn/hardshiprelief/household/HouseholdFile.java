@@ -1,5 +1,6 @@
 package cn.hardshiprelief.household;
 
+import cn.hardshiprelief.person.EncryptedAccountConverter;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.HardshipCause;
 import cn.hardshiprelief.enrollment.HouseholdMember;
@@ -85,6 +86,7 @@ public class HouseholdFile {
     private FileStatus status;
 
     @Column(name = "payee_account")
+    @Convert(converter = EncryptedAccountConverter.class)
     private String payeeAccount;
 
     @Column(name = "payee_bank")

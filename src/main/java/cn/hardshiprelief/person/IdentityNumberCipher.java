@@ -18,6 +18,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -59,14 +60,40 @@ public class IdentityNumberCipher {
 
     private final SecretKey indexKey;
 
+    /** Decrypts what an earlier key encrypted, while {@link CryptoKeyRotation} re-encrypts it; null when none. */
+    private final SecretKey previousEncryptionKey;
+
     /**
      * @param base64Key the Base64 of at least 32 bytes, or {@code null} or blank for the development key
      * @throws IllegalStateException if the key is not Base64 or too short, so a misconfigured application does not start
      */
-    public IdentityNumberCipher(@Value("${hardship.crypto.key:}") String base64Key) {
+    public IdentityNumberCipher(String base64Key) {
+        this(base64Key, "", "");
+    }
+
+    /**
+     * @param base64Key the current key ({@code HARDSHIP_CRYPTO_KEY})
+     * @param previousBase64Key the key being rotated away from ({@code HARDSHIP_CRYPTO_PREVIOUS_KEY}), or blank
+     * @param indexBase64Key the key of the blind index ({@code HARDSHIP_CRYPTO_INDEX_KEY}), or blank to derive it
+     *        from the current key; after a rotation it stays the first key, since the index cannot be recomputed
+     *        for people whose number is kept only as its index
+     */
+    @Autowired
+    public IdentityNumberCipher(@Value("${hardship.crypto.key:}") String base64Key,
+                                @Value("${hardship.crypto.previous-key:}") String previousBase64Key,
+                                @Value("${hardship.crypto.index-key:}") String indexBase64Key) {
         byte[] secret = secretFrom(base64Key);
+        boolean rotating = previousBase64Key != null && !previousBase64Key.isBlank();
+        if (rotating && (indexBase64Key == null || indexBase64Key.isBlank())) {
+            throw new IllegalStateException("hardship.crypto.previous-key is set without hardship.crypto.index-key: set "
+                    + "HARDSHIP_CRYPTO_INDEX_KEY to the key the blind index was made with (the first key), or every "
+                    + "search by identity number and the one-file-per-household check would stop finding anyone");
+        }
         this.encryptionKey = new SecretKeySpec(hmac(secret, "aes"), "AES");
-        this.indexKey = new SecretKeySpec(hmac(secret, "index"), "HmacSHA256");
+        this.previousEncryptionKey = previousBase64Key == null || previousBase64Key.isBlank() ? null
+                : new SecretKeySpec(hmac(secretFrom(previousBase64Key), "aes"), "AES");
+        byte[] indexSecret = indexBase64Key == null || indexBase64Key.isBlank() ? secret : secretFrom(indexBase64Key);
+        this.indexKey = new SecretKeySpec(hmac(indexSecret, "index"), "HmacSHA256");
     }
 
     /** Encrypts a value; {@code null} stays {@code null}. Two encryptions of the same value differ. */
@@ -110,16 +137,38 @@ public class IdentityNumberCipher {
             throw new IllegalStateException("Encrypted identity number is too short to be genuine");
         }
         try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, encryptionKey, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_LENGTH));
-            byte[] plaintext = cipher.doFinal(bytes, IV_LENGTH, bytes.length - IV_LENGTH);
-            return new String(plaintext, StandardCharsets.UTF_8);
+            return decrypt(bytes, encryptionKey);
         } catch (AEADBadTagException ex) {
+            if (previousEncryptionKey != null) {
+                try {
+                    return decrypt(bytes, previousEncryptionKey);
+                } catch (AEADBadTagException previous) {
+                    ex.addSuppressed(previous);
+                } catch (GeneralSecurityException previous) {
+                    throw new IllegalStateException("Could not decrypt an identity number", previous);
+                }
+            }
             throw new IllegalStateException("Encrypted identity number could not be authenticated: it was altered or "
                     + "encrypted with a different hardship.crypto.key", ex);
         } catch (GeneralSecurityException ex) {
             throw new IllegalStateException("Could not decrypt an identity number", ex);
         }
+    }
+
+    /**
+     * Decrypts a value that may predate encryption (a bank account stored in plain text before accounts were
+     * encrypted): a value without the version prefix is returned as it is, and encrypted on its next save or by
+     * {@link CryptoKeyRotation}.
+     */
+    public String decryptOrLegacy(String stored) {
+        return stored == null || stored.startsWith(VERSION_1) ? decrypt(stored) : stored;
+    }
+
+    private static String decrypt(byte[] bytes, SecretKey key) throws GeneralSecurityException {
+        Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
+        cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, bytes, 0, IV_LENGTH));
+        byte[] plaintext = cipher.doFinal(bytes, IV_LENGTH, bytes.length - IV_LENGTH);
+        return new String(plaintext, StandardCharsets.UTF_8);
     }
 
     /**

@@ -215,7 +215,8 @@ public class StepRules {
                 throw new CompletionRefusedException(text("step.fieldNotOnForm", key, step.task().getName()),
                         "step.fieldNotOnForm", key, step.task().getName());
             }
-            String problem = field.get().problemWith(asText(entry.getValue()), entry.getValue());
+            Object raw = entry.getValue() instanceof TypedValue typed ? typed.getValue() : entry.getValue();
+            String problem = field.get().problemWith(asText(raw), raw);
             if (problem != null) {
                 String label = field.get().label();
                 throw new CompletionRefusedException(text("step.fieldInvalid", label, text(problem)),

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ForbiddenException;
@@ -26,10 +27,12 @@ public class Tasks {
 
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final TaskForms forms;
 
-    public Tasks(TaskService taskService, HistoryService historyService) {
+    public Tasks(TaskService taskService, HistoryService historyService, TaskForms forms) {
         this.taskService = taskService;
         this.historyService = historyService;
+        this.forms = forms;
     }
 
     /** Tasks assigned to the person or offered to one of their groups, oldest first. */
@@ -98,14 +101,14 @@ public class Tasks {
      */
     public void claimAndComplete(String taskId, String username, Map<String, Object> variables) {
         try {
-            Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+            Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null) {
                 throw new TaskGoneException(taskId, null);
             }
             if (!username.equals(task.getAssignee())) {
                 taskService.claim(taskId, username);
             }
-            taskService.complete(taskId, variables);
+            taskService.complete(taskId, withTextsTransient(task, variables));
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskGoneException(taskId, e);
         } catch (StepRefusedException e) {
@@ -113,6 +116,22 @@ public class Tasks {
         } catch (CompletionRefusedException e) {
             throw new BusinessException(e.getMessageKey(), e.getArgs());
         }
+    }
+
+    /**
+     * Free texts of a form (comments, findings, notes) are recorded in the application's own tables by the step's
+     * listener; sent as transient variables they reach the listener without being kept by the engine, so
+     * Cockpit and the engine's history hold no personal texts from our pages.
+     */
+    private Map<String, Object> withTextsTransient(Task task, Map<String, Object> variables) {
+        String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+        Optional<TaskForm> form = forms.form(formId);
+        Map<String, Object> sent = new HashMap<>(variables);
+        form.ifPresent(f -> f.fields().stream().filter(field -> "textarea".equals(field.type()))
+                .filter(field -> sent.get(field.key()) instanceof String)
+                .forEach(field -> sent.put(field.key(),
+                        Variables.stringValue((String) sent.get(field.key()), true))));
+        return sent;
     }
 
     private OpenTask toOpenTask(Task task) {

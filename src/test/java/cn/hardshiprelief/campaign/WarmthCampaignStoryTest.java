@@ -72,6 +72,11 @@ class WarmthCampaignStoryTest {
         BpmnAwareTests.init(engine);
     }
 
+    @org.junit.jupiter.api.AfterEach
+    void removeTwoRolePeople() {
+        people.removeAll();
+    }
+
     @Test
     void whoeverSubmittedAListDoesNotApproveIt() {
         String dual = people.withRoles("dualCampaign", "C01U", "branchUnion_C01U", "countyUnion_CU01");

@@ -648,8 +648,7 @@ class HardshipEnrollmentProcessTest {
                 "regionCode", DAQING_SARTU,
                 "onDay", SUBMITTED_ON,
                 "noticePeriod", "P5D",
-                "filedBy", APPLICANT,
-                "perCapitaIncome", "500.00"));
+                "filedBy", APPLICANT));
         variables.putAll(overrides);
         return runtimeService().startProcessInstanceByKey(PROCESS, applicationNumber, variables);
     }

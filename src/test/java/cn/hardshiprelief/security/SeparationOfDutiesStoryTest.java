@@ -49,6 +49,11 @@ class SeparationOfDutiesStoryTest {
     @Autowired ProcessEngine engine;
     @Autowired People people;
 
+    @org.junit.jupiter.api.AfterEach
+    void removeTwoRolePeople() {
+        people.removeAll();
+    }
+
     @Test
     void anApplicationTheBranchUnionFiledForAWorkerIsReviewedOneLevelUpAndTheTaskSaysWhy() {
         ApplicationForm form = Enrollments.completeForm(directory.displayName("worker4"));

@@ -17,6 +17,7 @@ public class People {
     private final OrgUnitRepository units;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transaction;
+    private final java.util.Set<String> made = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public People(AppUserRepository users, AppGroupRepository groups, OrgUnitRepository units, PasswordEncoder encoder,
                   TransactionTemplate transaction) {
@@ -27,7 +28,13 @@ public class People {
         this.transaction = transaction;
     }
 
-    /** A person of the unit in each of the groups (made once per context); returns the username. */
+    /** Removes the people made here, so they offer no other test of the context a second pair of hands. */
+    public void removeAll() {
+        transaction.executeWithoutResult(status -> made.forEach(users::deleteById));
+        made.clear();
+    }
+
+    /** A person of the unit in each of the groups (removed by {@link #removeAll()}); returns the username. */
     public String withRoles(String username, String unitCode, String... groupIds) {
         return transaction.execute(status -> {
             if (!users.existsById(username)) {
@@ -37,6 +44,7 @@ public class People {
                     user.joinGroup(groups.findById(group).orElseThrow());
                 }
                 users.save(user);
+                made.add(username);
             }
             return username;
         });

@@ -23,12 +23,14 @@ public class EnrollmentProcessStarter {
         this.noticePeriod = noticePeriod.toString();
     }
 
-    /** Returns the process instance id. The business key is the application id. */
-    public String start(EnrollmentApplication application, String applicantName) {
+    /**
+     * Returns the process instance id. The business key is the application id. The variables are ids, codes and
+     * routing values only: names, incomes and texts stay in the application's tables (Cockpit shows variables).
+     */
+    public String start(EnrollmentApplication application) {
         var variables = Variables.createVariables()
                 .putValue(APPLICATION_ID, application.getId())
                 .putValue(APPLICATION_NUMBER, application.getApplicationNumber())
-                .putValue(APPLICANT_NAME, applicantName)
                 .putValue(ROUTE, application.getRoute().processValue())
                 .putValue(DEPARTMENT_CODE, application.getDepartment().getCode())
                 .putValue(COMPANY_CODE, application.getCompany() == null ? null : application.getCompany().getCode())
@@ -36,8 +38,7 @@ public class EnrollmentProcessStarter {
                 .putValue(COUNTY_UNION_CODE, application.getCountyUnion() == null ? null : application.getCountyUnion().getCode())
                 .putValue(REGION_CODE, application.getRegionCode())
                 .putValue(NOTICE_PERIOD, noticePeriod)
-                .putValue(FILED_BY, application.getFiledByUsername())
-                .putValue(PER_CAPITA_INCOME, application.getPerCapitaIncome().toPlainString());
+                .putValue(FILED_BY, application.getFiledByUsername());
         return runtimeService.startProcessInstanceByKey(HardshipEnrollmentProcess.PROCESS_ID,
                 String.valueOf(application.getId()), variables).getId();
     }

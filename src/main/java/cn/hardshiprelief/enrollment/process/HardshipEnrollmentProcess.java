@@ -29,7 +29,6 @@ public final class HardshipEnrollmentProcess {
     public static final class Variables {
         public static final String APPLICATION_ID = "applicationId";
         public static final String APPLICATION_NUMBER = "applicationNumber";
-        public static final String APPLICANT_NAME = "applicantName";
         public static final String ROUTE = "route";
         public static final String BRANCH_UNION_CODE = "branchUnionCode";
         public static final String COUNTY_UNION_CODE = "countyUnionCode";
@@ -47,7 +46,6 @@ public final class HardshipEnrollmentProcess {
         public static final String DEPARTMENT_CODE = "departmentCode";
         public static final String COMPANY_CODE = "companyCode";
         public static final String FILED_BY = "filedBy";
-        public static final String PER_CAPITA_INCOME = "perCapitaIncome";
         public static final String DECISION = "decision";
         public static final String COMMENT = "comment";
         public static final String RETURNED_FROM = "returnedFrom";

@@ -1,6 +1,5 @@
 package cn.hardshiprelief.enrollment.process;
 
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.ReviewRecorder;
 import cn.hardshiprelief.shared.BusinessException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,9 +24,8 @@ public class ResubmissionListener implements TaskListener {
     public void notify(DelegateTask task) {
         Long applicationId = (Long) task.getVariable(APPLICATION_ID);
         try {
-            EnrollmentApplication application = recorder.recordResubmission(applicationId, task.getId(),
-                    EngineMessages.actorOf(task), (String) task.getVariable(CORRECTION_NOTE));
-            task.getExecution().setVariable(PER_CAPITA_INCOME, application.getPerCapitaIncome().toPlainString());
+            recorder.recordResubmission(applicationId, task.getId(), EngineMessages.actorOf(task),
+                    (String) task.getVariable(CORRECTION_NOTE));
         } catch (BusinessException e) {
             throw messages.refused(e);
         }
