@@ -27,6 +27,8 @@ public class AccessLogEntry {
         APPLICATION(true),
         /** The review page of a task showing an application; record: the application. */
         REVIEW_TASK(true),
+        /** The 三查一访 page of an application on the union route; record: the application. */
+        VERIFICATION(true),
         /** An uploaded evidence document of an application; record: the application. */
         EVIDENCE(true),
         /** The uploaded proof of an aid grant; record: the grant. */

@@ -98,6 +98,19 @@ class AccessLogPagesTest {
     }
 
     @Test
+    void theVerificationRecordOfAUnionRouteApplicationIsLoggedForItsBranchUnionOnly() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        enrollments.decide("branch1", application.getId(), "approve", null);
+
+        page("/applications/" + application.getId() + "/verification", "branch1");
+        mvc.perform(get("/applications/{id}/verification", application.getId()).with(as("branch2")))
+                .andExpect(status().isForbidden());
+
+        assertThat(loggedBy(null, AccessLogEntry.Kind.VERIFICATION, application.getApplicationNumber()))
+                .extracting(Access::username).containsExactly("branch1");
+    }
+
+    @Test
     void theAdministratorFindsAViewByUsernameAndNobodyElseSearchesTheLog() throws Exception {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
         page("/households/" + file.getId(), "union1");
