@@ -1,5 +1,7 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
@@ -7,6 +9,7 @@ import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.storage.EvidenceStorage;
 import cn.hardshiprelief.storage.UploadType;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.core.io.InputStreamResource;
@@ -48,15 +51,17 @@ public class AidController {
     private final AidTasks tasks;
     private final EvidenceStorage storage;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     public AidController(AidPages pages, AidQueries queries, AidRequests requests, AidTasks tasks,
-                         EvidenceStorage storage, Clock clock) {
+                         EvidenceStorage storage, Clock clock, AccessLog accessLog) {
         this.pages = pages;
         this.queries = queries;
         this.requests = requests;
         this.tasks = tasks;
         this.storage = storage;
         this.clock = clock;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
@@ -125,17 +130,21 @@ public class AidController {
     }
 
     @GetMapping("/{id}/proof")
-    public ResponseEntity<InputStreamResource> proof(Actor actor, @PathVariable Long id) throws IOException {
+    public ResponseEntity<InputStreamResource> proof(Actor actor, @PathVariable Long id, HttpServletRequest request)
+            throws IOException {
         AidGrant grant = queries.grant(actor, id);
         if (grant.getProofKey() == null) {
             throw new NotFoundException("aid.page.noProof");
         }
+        InputStreamResource content = new InputStreamResource(storage.open(grant.getProofKey()));
+        accessLog.record(actor.username(), AccessLogEntry.Kind.AID_PROOF, grant.getId(),
+                grant.getGrantNumber() + " · " + grant.getProofName(), request.getRemoteAddr());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(UploadType.valueOf(grant.getProofType()).contentType()))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(grant.getProofName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(storage.open(grant.getProofKey())));
+                .body(content);
     }
 
     @PostMapping("/{id}/decision")

@@ -1,10 +1,13 @@
 package cn.hardshiprelief.disbursement;
 
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -28,11 +31,13 @@ public class BankBatchController {
     private final BankBatches batches;
     private final BankResults results;
     private final MessageSource messages;
+    private final AccessLog accessLog;
 
-    public BankBatchController(BankBatches batches, BankResults results, MessageSource messages) {
+    public BankBatchController(BankBatches batches, BankResults results, MessageSource messages, AccessLog accessLog) {
         this.batches = batches;
         this.results = results;
         this.messages = messages;
+        this.accessLog = accessLog;
     }
 
     @PostMapping("/funds/{fundId:\\d+}/bank-batches")
@@ -58,8 +63,12 @@ public class BankBatchController {
     }
 
     @GetMapping("/bank-batches/{id:\\d+}.xlsx")
-    public ResponseEntity<byte[]> download(Actor actor, @PathVariable Long id) {
-        return Downloads.of(batches.file(actor, id));
+    public ResponseEntity<byte[]> download(Actor actor, @PathVariable Long id, HttpServletRequest request) {
+        XlsxFile file = batches.file(actor, id);
+        // the one export with full account numbers (the ledgers mask them): logged like a file view
+        accessLog.record(actor.username(), AccessLogEntry.Kind.BANK_BATCH_FILE, id, file.fileName(),
+                request.getRemoteAddr());
+        return Downloads.of(file);
     }
 
     @PostMapping("/bank-batches/{id:\\d+}/result")

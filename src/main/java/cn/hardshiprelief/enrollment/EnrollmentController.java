@@ -1,8 +1,11 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.storage.EvidenceStorage;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.core.io.InputStreamResource;
@@ -30,14 +33,16 @@ public class EnrollmentController {
     private final EnrollmentService enrollment;
     private final ApplicationFormValidator formValidator;
     private final EvidenceStorage storage;
+    private final AccessLog accessLog;
 
     public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
-                                ApplicationFormValidator formValidator, EvidenceStorage storage) {
+                                ApplicationFormValidator formValidator, EvidenceStorage storage, AccessLog accessLog) {
         this.queries = queries;
         this.editor = editor;
         this.enrollment = enrollment;
         this.formValidator = formValidator;
         this.storage = storage;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/applications")
@@ -141,8 +146,10 @@ public class EnrollmentController {
     }
 
     @GetMapping("/applications/{id}")
-    public String show(Actor actor, @PathVariable Long id, Model model) {
+    public String show(Actor actor, @PathVariable Long id, Model model, HttpServletRequest request) {
         EnrollmentApplication application = queries.view(actor, id);
+        accessLog.record(actor.username(), AccessLogEntry.Kind.APPLICATION, application.getId(),
+                application.getApplicationNumber(), request.getRemoteAddr());
         model.addAttribute("app", application);
         model.addAttribute("applicantName", queries.displayName(application.getApplicantUsername()));
         model.addAttribute("filedByName", queries.displayName(application.getFiledByUsername()));
@@ -160,15 +167,20 @@ public class EnrollmentController {
 
     @GetMapping("/applications/{id}/evidence/{evidenceId}")
     public ResponseEntity<InputStreamResource> evidence(Actor actor, @PathVariable Long id,
-                                                        @PathVariable Long evidenceId) throws IOException {
+                                                        @PathVariable Long evidenceId, HttpServletRequest request)
+            throws IOException {
         Evidence evidence = queries.evidence(actor, id, evidenceId);
+        InputStreamResource content = new InputStreamResource(storage.open(evidence.getStorageKey()));
+        accessLog.record(actor.username(), AccessLogEntry.Kind.EVIDENCE, evidence.getApplication().getId(),
+                evidence.getApplication().getApplicationNumber() + " · " + evidence.getOriginalName(),
+                request.getRemoteAddr());
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(evidence.getContentType()))
                 .contentLength(evidence.getSizeBytes())
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(evidence.getOriginalName(), StandardCharsets.UTF_8).build().toString())
                 .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(storage.open(evidence.getStorageKey())));
+                .body(content);
     }
 
     @GetMapping("/confirmed")

@@ -1,6 +1,9 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,10 +18,12 @@ public class ReviewController {
 
     private final ReviewService reviews;
     private final ApplicationQueries queries;
+    private final AccessLog accessLog;
 
-    public ReviewController(ReviewService reviews, ApplicationQueries queries) {
+    public ReviewController(ReviewService reviews, ApplicationQueries queries, AccessLog accessLog) {
         this.reviews = reviews;
         this.queries = queries;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/tasks/done")
@@ -28,8 +33,11 @@ public class ReviewController {
     }
 
     @GetMapping("/tasks/{taskId}")
-    public String review(Actor actor, @PathVariable String taskId, Model model) {
-        return show(reviews.review(actor, taskId), model);
+    public String review(Actor actor, @PathVariable String taskId, Model model, HttpServletRequest request) {
+        ReviewView view = reviews.review(actor, taskId);
+        accessLog.record(actor.username(), AccessLogEntry.Kind.REVIEW_TASK, view.application().getId(),
+                view.application().getApplicationNumber(), request.getRemoteAddr());
+        return show(view, model);
     }
 
     @PostMapping("/tasks/{taskId}")

@@ -1,8 +1,11 @@
 package cn.hardshiprelief.verification;
 
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.enrollment.IncompleteApplicationException;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -18,15 +21,19 @@ public class VerificationController {
 
     private final VerificationService verifications;
     private final Directory directory;
+    private final AccessLog accessLog;
 
-    public VerificationController(VerificationService verifications, Directory directory) {
+    public VerificationController(VerificationService verifications, Directory directory, AccessLog accessLog) {
         this.verifications = verifications;
         this.directory = directory;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
-    public String show(Actor actor, @PathVariable Long id, Model model) {
+    public String show(Actor actor, @PathVariable Long id, Model model, HttpServletRequest request) {
         VerificationView view = verifications.view(actor, id);
+        accessLog.record(actor.username(), AccessLogEntry.Kind.VERIFICATION, view.application().getId(),
+                view.application().getApplicationNumber(), request.getRemoteAddr());
         return render(view, VerificationForm.of(view.verification()), model);
     }
 

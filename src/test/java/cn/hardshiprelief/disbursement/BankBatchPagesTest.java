@@ -3,9 +3,13 @@ package cn.hardshiprelief.disbursement;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.GrantStatus;
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
+import cn.hardshiprelief.audit.AccessSearch;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundSource;
 import cn.hardshiprelief.household.HouseholdFile;
+import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.security.AppUserDetailsService;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.Households;
@@ -53,6 +57,8 @@ class BankBatchPagesTest {
     @Autowired GrantsToPay grants;
     @Autowired PaymentRepository payments;
     @Autowired BankBatchRepository batches;
+    @Autowired AccessLog accessLog;
+    @Autowired Directory directory;
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -183,6 +189,12 @@ class BankBatchPagesTest {
 
         mvc.perform(get("/bank-batches/{id}", batch).with(as("branch1"))).andExpect(status().isForbidden());
         mvc.perform(get("/bank-batches/{id}.xlsx", batch).with(as("county1"))).andExpect(status().isForbidden());
+        String batchNumber = batches.findById(batch).orElseThrow().getBatchNumber();
+        assertThat(accessLog.search(directory.actor("admin"), new AccessSearch(null, AccessLogEntry.Kind.BANK_BATCH_FILE,
+                null, null, batchNumber), 0)).singleElement().satisfies(a -> {
+                    assertThat(a.username()).isEqualTo("union1");
+                    assertThat(a.recordId()).isEqualTo(batch);
+                });
     }
 
     @Test

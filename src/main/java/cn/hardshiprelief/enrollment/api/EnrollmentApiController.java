@@ -1,11 +1,14 @@
 package cn.hardshiprelief.enrollment.api;
 
 import cn.hardshiprelief.enrollment.*;
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -33,14 +36,16 @@ public class EnrollmentApiController {
     private final ApplicationQueries queries;
     private final ReviewService reviews;
     private final ApplicationFormValidator formValidator;
+    private final AccessLog accessLog;
 
     public EnrollmentApiController(EnrollmentService enrollment, ApplicationEditor editor, ApplicationQueries queries,
-                                   ReviewService reviews, ApplicationFormValidator formValidator) {
+                                   ReviewService reviews, ApplicationFormValidator formValidator, AccessLog accessLog) {
         this.enrollment = enrollment;
         this.editor = editor;
         this.queries = queries;
         this.reviews = reviews;
         this.formValidator = formValidator;
+        this.accessLog = accessLog;
     }
 
     @Operation(summary = "Submit an application (or save it as a draft) as JSON, without uploads",
@@ -92,8 +97,11 @@ public class EnrollmentApiController {
 
     @Operation(summary = "One application with its members (identity numbers masked), evidence and decision history")
     @GetMapping("/applications/{id}")
-    public ApplicationResponse application(Actor actor, @PathVariable Long id) {
-        return view(actor, id);
+    public ApplicationResponse application(Actor actor, @PathVariable Long id, HttpServletRequest request) {
+        ApplicationResponse response = view(actor, id);
+        accessLog.record(actor.username(), AccessLogEntry.Kind.APPLICATION, response.id(), response.applicationNumber(),
+                request.getRemoteAddr());
+        return response;
     }
 
     @Operation(summary = "My task list (待办): tasks assigned to me or offered to my groups")

@@ -1,6 +1,9 @@
 package cn.hardshiprelief.aid.web;
 
 import cn.hardshiprelief.aid.AidGrant;
+import cn.hardshiprelief.audit.AccessLog;
+import cn.hardshiprelief.audit.AccessLogEntry;
+import cn.hardshiprelief.audit.AccessSearch;
 import cn.hardshiprelief.aid.AidGrantLifecycle;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.ApprovalLevel;
@@ -52,6 +55,7 @@ class AidGrantPagesTest {
     @Autowired ProcessEngine engine;
     @Autowired AidGrantLifecycle lifecycle;
     @Autowired Directory directory;
+    @Autowired AccessLog accessLog;
     @Autowired Campaigns campaigns;
     @Autowired CampaignConduct campaignConduct;
 
@@ -257,6 +261,11 @@ class AidGrantPagesTest {
                 .andExpect(content().bytes(cn.hardshiprelief.support.Enrollments.PDF));
         Long without = requested(file, AidKind.EMERGENCY_AID, "100", false);
         mvc.perform(get("/aid/{id}/proof", without).with(steps.as("union1"))).andExpect(status().isNotFound());
+        assertThat(accessLog.search(directory.actor("admin"), new AccessSearch(null, AccessLogEntry.Kind.AID_PROOF,
+                null, null, steps.grant(id).getGrantNumber()), 0)).singleElement()
+                .satisfies(a -> assertThat(a.username()).isEqualTo("union1"));
+        assertThat(accessLog.search(directory.actor("admin"), new AccessSearch(null, AccessLogEntry.Kind.AID_PROOF,
+                null, null, steps.grant(without).getGrantNumber()), 0)).isEmpty();
         assertThat(page("/aid", "branch1")).doesNotContain("/aid/" + id + "\"");
         assertThat(page("/aid", "worker1")).contains("/aid/" + id + "\"");
     }
