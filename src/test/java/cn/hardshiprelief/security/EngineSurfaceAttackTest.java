@@ -209,6 +209,12 @@ class EngineSurfaceAttackTest {
         assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDirector");
     }
 
+    @Test
+    void aStepsCandidatesMayWorkOnItButOnlyAdministratorsMayReassignItInTheEngine() {
+        var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
+    }
+
     // --- the directory is for administrators
 
     @Test
