@@ -13,8 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
@@ -89,15 +89,11 @@ public class ErrorPages {
             this.messages = messages;
         }
 
-        @GetMapping("/error/{code}")
+        /** Any method: Spring Security forwards a refused POST here as a POST. */
+        @RequestMapping("/error/{code}")
         public String byCode(@PathVariable int code, Model model, HttpServletResponse response) {
             HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(code);
-            String key = switch (status) {
-                case FORBIDDEN -> "error.forbidden";
-                case NOT_FOUND -> "error.notFound";
-                default -> "error.unexpected";
-            };
-            return render(messages, status, key, new Object[0], model, response);
+            return render(messages, status, ProblemViews.keyOf(status), new Object[0], model, response);
         }
     }
 }
