@@ -197,4 +197,26 @@ class UnionPagesTest {
         mvc.perform(get("/households/{id}", 9_999_999L).with(as("hr1"))).andExpect(status().isNotFound());
         mvc.perform(get("/households").with(as("worker1"))).andExpect(status().isForbidden());
     }
+
+    @Test
+    void anObjectionAsLongAsTheFormAllowsIsRecordedInFullAndALongerOneShownAgain() throws Exception {
+        EnrollmentApplication application = onNotice("worker1", List.of("head1", "director1", "hr1", "office1"));
+        PublicNotice notice = notices.findByApplicationId(application.getId()).orElseThrow();
+        String url = "/public/notices/C01/" + notice.getId() + "/objections";
+        String tooLong = "该户有经营收入".repeat(286);
+
+        String refused = mvc.perform(post(url).with(csrf()).param("reason", tooLong).param("contact", "13900000001")
+                        .with(r -> { r.setRemoteAddr("10.9.7.1"); return r; }))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains(tooLong);
+
+        String reason = "该户有经营收入".repeat(285);
+        mvc.perform(post(url).with(csrf()).param("reason", reason).param("contact", "13900000001")
+                        .with(r -> { r.setRemoteAddr("10.9.7.1"); return r; }))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("decideObjection");
+        String page = mvc.perform(get("/objections/{id}", enrollments.openTaskId(application.getId())).with(as("county1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(reason);
+    }
 }
