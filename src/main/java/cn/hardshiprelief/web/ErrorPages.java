@@ -108,7 +108,10 @@ public class ErrorPages {
         /** Any method: Spring Security forwards a refused POST here as a POST. */
         @RequestMapping("/error/{code}")
         public String byCode(@PathVariable int code, Model model, HttpServletResponse response) {
-            HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(code);
+            HttpStatus status = HttpStatus.resolve(code);
+            if (status == null || !status.isError()) {
+                status = HttpStatus.NOT_FOUND; // no such error page
+            }
             return render(messages, status, ProblemViews.keyOf(status), new Object[0], model, response);
         }
     }
