@@ -171,7 +171,8 @@ public class AidController {
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of(), model, response);
+            return refused(actor, id, e, Map.of("referralOutcome", referralOutcome == null ? "" : referralOutcome),
+                    model, response);
         }
         flash.addFlashAttribute("success", "aid.page.outcomeRecorded");
         return "redirect:/aid/" + id;
@@ -185,7 +186,8 @@ public class AidController {
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of(), model, response);
+            return refused(actor, id, e, Map.of("receiptNote", receiptNote == null ? "" : receiptNote),
+                    model, response);
         }
         flash.addFlashAttribute("success", "aid.page.receiptConfirmed");
         return "redirect:/aid/" + id;

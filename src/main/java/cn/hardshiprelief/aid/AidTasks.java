@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.shared.PlainText;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
@@ -31,6 +32,9 @@ public class AidTasks {
     public static final String RECEIPT_STEP = "confirmReceipt";
     public static final String FAILED_PAYMENT_STEP = "resolveFailedPayment";
 
+    /** Comments, outcomes and notes: the columns {@code aid_grant.outcome} and {@code decision_comment} hold 1,000. */
+    static final int TEXT_COLUMN = 1000;
+
     private final Tasks tasks;
     private final AidGrantLifecycle lifecycle;
 
@@ -58,6 +62,7 @@ public class AidTasks {
         if (approved == null || comment == null || comment.isBlank()) {
             throw new BusinessException("aid.decision.required");
         }
+        PlainText.requireAtMost(comment, TEXT_COLUMN);
         complete(actor, grantId, APPROVAL_STEPS, Map.of("approved", approved, "comment", comment.strip()));
     }
 
@@ -66,6 +71,7 @@ public class AidTasks {
         if (outcome == null || outcome.isBlank()) {
             throw new BusinessException("aid.outcome.required");
         }
+        PlainText.requireAtMost(outcome, TEXT_COLUMN);
         complete(actor, grantId, Set.of(REFERRAL_STEP), Map.of("referralOutcome", outcome.strip()));
     }
 
@@ -74,6 +80,7 @@ public class AidTasks {
         if (note == null || note.isBlank()) {
             throw new BusinessException("aid.receipt.required");
         }
+        PlainText.requireAtMost(note, TEXT_COLUMN);
         complete(actor, grantId, Set.of(RECEIPT_STEP), Map.of("receiptNote", note.strip()));
     }
 
@@ -84,6 +91,7 @@ public class AidTasks {
         if (retry == null || comment == null || comment.isBlank()) {
             throw new BusinessException("aid.decision.required");
         }
+        PlainText.requireAtMost(comment, TEXT_COLUMN);
         if (retry && account != null && !account.isBlank()) {
             if (!account.strip().matches("[0-9]{12,30}") || bank == null || bank.isBlank()) {
                 throw new BusinessException("aid.payeeAccount.pattern");

@@ -57,7 +57,7 @@ public class CampaignController {
                           Model model, HttpServletResponse response) {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return setUpPage(actor, form, null, model);
+            return setUpPageWith(errors, actor, form, model);
         }
         return setUpPage(actor, form, previewOf(actor, form), model);
     }
@@ -67,7 +67,7 @@ public class CampaignController {
                          Model model, RedirectAttributes flash, HttpServletResponse response) {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return setUpPage(actor, form, null, model);
+            return setUpPageWith(errors, actor, form, model);
         }
         WarmthCampaign campaign;
         try {
@@ -147,6 +147,16 @@ public class CampaignController {
 
     private CampaignPreview previewOf(Actor actor, CampaignForm form) {
         return CampaignPreview.of(campaigns.preview(actor, form), form.excluded(), PREVIEW_ROWS);
+    }
+
+    /**
+     * The form again with its errors. A field of the wrong type leaves the record built without it,
+     * and putting that record in the model would drop the binding result: it is put back after.
+     */
+    private String setUpPageWith(BindingResult errors, Actor actor, CampaignForm form, Model model) {
+        String view = setUpPage(actor, form, null, model);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        return view;
     }
 
     private String setUpPage(Actor actor, CampaignForm form, CampaignPreview preview, Model model) {

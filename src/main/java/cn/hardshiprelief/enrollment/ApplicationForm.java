@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -48,9 +49,8 @@ public class ApplicationForm {
     @DecimalMax(value = "10000000.00", message = "{application.costs.invalid}")
     private BigDecimal oneOffCosts;
 
-    @Valid
     @Size(max = 20, message = "{application.members.tooMany}")
-    private List<MemberForm> members = new ArrayList<>();
+    private List<@NotNull(message = "{member.missing}") @Valid MemberForm> members = new ArrayList<>();
 
     private List<MultipartFile> hardshipCertificateFiles = new ArrayList<>();
     private List<MultipartFile> medicalBillsFiles = new ArrayList<>();

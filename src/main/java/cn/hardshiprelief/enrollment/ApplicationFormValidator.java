@@ -40,6 +40,9 @@ public class ApplicationFormValidator implements Validator {
         List<MemberForm> members = form.getMembers();
         for (int i = 0; i < members.size(); i++) {
             MemberForm m = members.get(i);
+            if (m == null) {
+                continue; // Bean Validation names the empty row
+            }
             String prefix = "members[" + i + "].";
             if (m.getRelation() == Relation.SELF) {
                 if (selfSeen) {

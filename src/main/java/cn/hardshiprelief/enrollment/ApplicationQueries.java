@@ -34,8 +34,14 @@ public class ApplicationQueries {
         this.directory = directory;
     }
 
+    /**
+     * One application with everything its pages show, loaded here: pages render after the
+     * transaction (no open session in view). The units come from a fetch graph: an application
+     * loaded earlier in the transaction may otherwise hold its branch union as the uninitialised
+     * proxy of its department's parent, whatever the eager mapping says.
+     */
     public EnrollmentApplication view(Actor actor, Long id) {
-        EnrollmentApplication application = applications.findById(id)
+        EnrollmentApplication application = applications.findForView(id)
                 .orElseThrow(() -> new NotFoundException("application.notFound", id));
         access.checkView(actor, application);
         Hibernate.initialize(application.getDepartment());

@@ -213,7 +213,9 @@ public class EnrollmentApplication {
         this.housingNote = details.housingNote();
         this.primaryCause = details.primaryCause();
         Set<HardshipCause> secondary = new TreeSet<>(details.secondaryCauses());
-        secondary.remove(details.primaryCause());
+        if (details.primaryCause() != null) {
+            secondary.remove(details.primaryCause());
+        }
         this.secondaryCauses = secondary.stream().map(Enum::name).collect(Collectors.joining(","));
         this.account = details.account();
         this.medicalCostsHalfYear = details.medicalCostsHalfYear();

@@ -12,12 +12,17 @@ public interface EnrollmentApplicationRepository extends JpaRepository<Enrollmen
 
     Optional<EnrollmentApplication> findByRequestToken(String requestToken);
 
-    @EntityGraph(attributePaths = {"department", "company"})
+    /** One application with the units its pages name. */
+    @EntityGraph(attributePaths = {"department", "company", "branchUnion", "countyUnion"})
+    @Query("select a from EnrollmentApplication a where a.id = :id")
+    Optional<EnrollmentApplication> findForView(Long id);
+
+    @EntityGraph(attributePaths = {"department", "company", "branchUnion", "countyUnion"})
     List<EnrollmentApplication> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
     Optional<EnrollmentApplication> findByProcessInstanceId(String processInstanceId);
 
-    @EntityGraph(attributePaths = {"department", "company"})
+    @EntityGraph(attributePaths = {"department", "company", "branchUnion", "countyUnion"})
     @Query("select a from EnrollmentApplication a where a.applicantUsername = :username or a.filedByUsername = :username order by a.createdAt desc")
     List<EnrollmentApplication> findMine(String username);
 

@@ -1,6 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
 import cn.hardshiprelief.person.ValidIdentityNumber;
+import cn.hardshiprelief.shared.PlainText;
 import jakarta.validation.constraints.*;
 import org.springframework.format.annotation.DateTimeFormat;
 
@@ -12,6 +13,7 @@ public class MemberForm {
 
     @NotBlank(message = "{member.name.required}")
     @Size(max = 50, message = "{member.name.size}")
+    @Pattern(regexp = PlainText.PATTERN, message = "{text.controlCharacters}")
     private String name;
 
     @NotNull(message = "{member.relation.required}")

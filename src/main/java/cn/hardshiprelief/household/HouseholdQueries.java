@@ -27,6 +27,9 @@ import java.util.Set;
 @Transactional(readOnly = true)
 public class HouseholdQueries {
 
+    /** Pages of 50; a later page number (typed in the address) shows the last possible page, empty, not a failure. */
+    private static final int LAST_PAGE = 1_000_000;
+
     private static final Set<Role> COMPANY_ROLES = Set.of(Role.DIRECTOR, Role.HR, Role.GENERAL_OFFICE);
 
     private final HouseholdFileRepository files;
@@ -77,7 +80,7 @@ public class HouseholdQueries {
             spec = spec.and((root, q, cb) -> cb.or(cb.equal(root.get("primaryCause"), search.cause()),
                     cb.like(root.get("secondaryCauses"), "%" + search.cause().name() + "%")));
         }
-        return files.findAll(spec, PageRequest.of(Math.max(0, page), 50, Sort.by(Sort.Direction.DESC, "filedAt")));
+        return files.findAll(spec, PageRequest.of(Math.min(Math.max(0, page), LAST_PAGE), 50, Sort.by(Sort.Direction.DESC, "filedAt")));
     }
 
     public HouseholdFile file(Actor actor, Long id) {

@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
 @Transactional
 public class NoticeService {
 
+    static final int SUMMARY_MAX = 3000;
+    private static final int EXCERPT = 300;
+
+
     private final PublicNoticeRepository notices;
     private final ReviewRecorder applications;
     private final ObjectionRateLimiter rateLimiter;
@@ -76,11 +80,30 @@ public class NoticeService {
             throw new BusinessException("objection.tooMany");
         }
         NoticeObjection objection = notice.object(form.reason().strip(), form.contact().strip(), address, clock.instant());
-        String summary = notice.getObjections().stream()
-                .map(o -> "· " + o.getReason() + "（联系方式：" + o.getContact() + "）").collect(Collectors.joining("\n"));
+        String summary = summary(notice.getObjections());
         applications.recordObjection(notice.getApplicationId(), form.reason().strip());
         process.objectionLodged(applications.application(notice.getApplicationId()).getProcessInstanceId(), summary);
         return objection;
+    }
+
+    /**
+     * What the decision task shows in Tasklist, held in an engine variable: the start of each
+     * objection, at most {@value #SUMMARY_MAX} characters in all (the engine's text variables end at
+     * 4,000). The full texts stay in {@code notice_objection}, shown on the objection page.
+     */
+    static String summary(List<NoticeObjection> objections) {
+        StringBuilder summary = new StringBuilder();
+        for (int i = 0; i < objections.size(); i++) {
+            NoticeObjection o = objections.get(i);
+            String reason = o.getReason().length() <= EXCERPT ? o.getReason() : o.getReason().substring(0, EXCERPT) + "……";
+            String line = (i == 0 ? "" : "\n") + "· " + reason + "（联系方式：" + o.getContact() + "）";
+            if (summary.length() + line.length() > SUMMARY_MAX - 40) {
+                summary.append("\n……（共 ").append(objections.size()).append(" 条异议，全文见系统中的异议处理页）");
+                break;
+            }
+            summary.append(line);
+        }
+        return summary.toString();
     }
 
     @Transactional(readOnly = true)

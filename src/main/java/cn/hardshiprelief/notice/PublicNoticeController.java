@@ -36,9 +36,14 @@ public class PublicNoticeController {
                          HttpServletRequest request, HttpServletResponse response, Model model,
                          RedirectAttributes flash) {
         if (errors.hasErrors()) {
+            NoticeService.PublicNotices page = notices.openAt(unitCode);
+            if (page.notices().stream().noneMatch(n -> n.getId().equals(noticeId))) {
+                // no open notice to show the reasons next to: say so, not a page without a message
+                throw new cn.hardshiprelief.shared.NotFoundException("notice.notFound");
+            }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("failedNoticeId", noticeId);
-            model.addAttribute("page", notices.openAt(unitCode));
+            model.addAttribute("page", page);
             return "notice/public";
         }
         try {

@@ -5,6 +5,7 @@ import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -37,9 +38,24 @@ public class ErrorPages {
         return page(HttpStatus.NOT_FOUND, e.getMessageKey(), e.getArgs(), model, response);
     }
 
-    @ExceptionHandler({NoResourceFoundException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler(NoResourceFoundException.class)
     public String noSuchPage(Exception e, Model model, HttpServletResponse response) {
         return page(HttpStatus.NOT_FOUND, "error.notFound", new Object[0], model, response);
+    }
+
+    /** A path that names no record ({@code /aid/abc}) is not found; a parameter of the wrong type is a bad request. */
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    public String wrongType(MethodArgumentTypeMismatchException e, Model model, HttpServletResponse response) {
+        if (e.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            return page(HttpStatus.NOT_FOUND, "error.notFound", new Object[0], model, response);
+        }
+        return page(HttpStatus.BAD_REQUEST, "error.badValue", new Object[0], model, response);
+    }
+
+    /** A row number no page of ours sends: negative, not a number, or beyond {@link FormBinding#MAX_ROWS}. */
+    @ExceptionHandler(InvalidPropertyException.class)
+    public String badRow(InvalidPropertyException e, Model model, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, "error.badRowIndex", new Object[]{FormBinding.MAX_ROWS}, model, response);
     }
 
     @ExceptionHandler(ForbiddenException.class)
@@ -92,13 +108,11 @@ public class ErrorPages {
         /** Any method: Spring Security forwards a refused POST (such as a form without its CSRF token) here as it came. */
         @RequestMapping("/error/{code}")
         public String byCode(@PathVariable int code, Model model, HttpServletResponse response) {
-            HttpStatus status = HttpStatus.resolve(code) == null ? HttpStatus.INTERNAL_SERVER_ERROR : HttpStatus.valueOf(code);
-            String key = switch (status) {
-                case FORBIDDEN -> "error.forbidden";
-                case NOT_FOUND -> "error.notFound";
-                default -> "error.unexpected";
-            };
-            return render(messages, status, key, new Object[0], model, response);
+            HttpStatus status = HttpStatus.resolve(code);
+            if (status == null || !status.isError()) {
+                status = HttpStatus.NOT_FOUND; // no such error page
+            }
+            return render(messages, status, ProblemViews.keyOf(status), new Object[0], model, response);
         }
     }
 }

@@ -312,4 +312,14 @@ class CampaignPagesTest {
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
     }
+
+    @Test
+    void aFilterOrFundOfTheWrongTypeIsNamedOnTheFormKeepingTheTitle() throws Exception {
+        String page = mvc.perform(post("/campaigns/preview").with(as("branch1")).with(csrf())
+                        .param("holiday", "NEW_YEAR").param("title", "元旦送温暖").param("tier", "abc")
+                        .param("fundId", "-x"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("困难类别: 格式不正确").contains("资金: 请从列出的资金中选择").contains("元旦送温暖");
+    }
 }

@@ -80,4 +80,44 @@ class FollowUpPagesTest {
         assertThat(inbox).contains(file.getFileNumber()).contains("/households/" + file.getId() + "/recheck");
         mvc.perform(get("/households/{id}/recheck", 9_999_999L).with(as("union1"))).andExpect(status().isNotFound());
     }
+
+    @Test
+    void aReCheckRowNumberNoPageSendsIsRefusedWithAMessage() throws Exception {
+        HouseholdFile file = filed();
+        mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                .param("reason", "爱人失业")).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf())
+                        .param("incomes[5000].month", "2026-01").param("visitDate", "2026-01-10").param("findings", "走访"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("表单中的行号无效");
+    }
+
+    @Test
+    void reCheckFindingsAreKeptUpToTheirColumnAndALongerTextIsShownAgain() throws Exception {
+        HouseholdFile file = filed();
+        mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                .param("reason", "爱人失业")).andExpect(status().is3xxRedirection());
+        String month = YearMonth.now().minusMonths(1).toString();
+        String tooLong = "入户走访".repeat(501);
+
+        String refused = mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf())
+                        .param("incomes[0].month", month).param("incomes[0].householdIncome", "3000")
+                        .param("incomes[0].memberCount", "2").param("visitDate", "2026-01-10").param("findings", tooLong))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains(tooLong);
+
+        mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf())
+                        .param("incomes[0].month", month).param("incomes[0].householdIncome", "3000")
+                        .param("incomes[0].memberCount", "2").param("visitDate", "2026-01-10")
+                        .param("findings", "入户走访".repeat(500)))
+                .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aPageNumberBeyondTheRegisterIsAnEmptyPageNotAFailure() throws Exception {
+        mvc.perform(get("/households").param("page", "999999999").with(as("union1"))).andExpect(status().isOk());
+        mvc.perform(get("/households").param("page", "-5").with(as("union1"))).andExpect(status().isOk());
+    }
 }

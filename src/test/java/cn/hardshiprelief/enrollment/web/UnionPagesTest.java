@@ -55,6 +55,46 @@ class UnionPagesTest {
         return application;
     }
 
+    /** A union-route application verified by its branch union, waiting for the county union. */
+    private EnrollmentApplication atTheCountyUnion(String worker) throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy(worker);
+        enrollments.decide("branch1", application.getId(), "approve", null);
+        mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
+                        .param("action", "complete").param("incomeResult", "CONFIRMED").param("propertyResult", "CONFIRMED")
+                        .param("familyResult", "CONFIRMED").param("visitDate", "2026-01-05").param("visitors", "吴刚")
+                        .param("visitFindings", "情况属实"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
+        return application;
+    }
+
+    @Test
+    void theCountyUnionOpensTheReviewPageOfAUnionRouteApplicationNamingItsBranchUnion() throws Exception {
+        EnrollmentApplication application = atTheCountyUnion("worker3");
+
+        String html = mvc.perform(get("/tasks/{id}", enrollments.openTaskId(application.getId())).with(as("county1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains(application.getApplicationNumber()).contains("（城关街道工会）");
+    }
+
+    @Test
+    void theCountyUnionOpensTheObjectionToAUnionRouteApplicationNamingItsBranchUnion() throws Exception {
+        EnrollmentApplication application = atTheCountyUnion("worker3");
+        enrollments.decide("county1", application.getId(), "approve", null);
+        PublicNotice notice = notices.findByApplicationId(application.getId()).orElseThrow();
+        mvc.perform(post("/public/notices/CU01B01/{id}/objections", notice.getId()).with(csrf())
+                        .param("reason", "该户家中开有小卖部，收入未申报").param("contact", "13700000000")
+                        .with(r -> { r.setRemoteAddr("10.9.8.1"); return r; }))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("decideObjection");
+
+        String html = mvc.perform(get("/objections/{id}", enrollments.openTaskId(application.getId())).with(as("county1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("（城关街道工会）").contains("该户家中开有小卖部，收入未申报");
+    }
+
     @Test
     void theApiTakesAnApplicationOnTheUnionRouteAndShowsItsBranchUnion() throws Exception {
         String id = cn.hardshiprelief.support.TestIdNumbers.born(java.time.LocalDate.of(1985, 4, 2));
@@ -156,5 +196,27 @@ class UnionPagesTest {
         mvc.perform(get("/households/{id}", file.getId()).with(as("hr1"))).andExpect(status().isOk());
         mvc.perform(get("/households/{id}", 9_999_999L).with(as("hr1"))).andExpect(status().isNotFound());
         mvc.perform(get("/households").with(as("worker1"))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void anObjectionAsLongAsTheFormAllowsIsRecordedInFullAndALongerOneShownAgain() throws Exception {
+        EnrollmentApplication application = onNotice("worker1", List.of("head1", "director1", "hr1", "office1"));
+        PublicNotice notice = notices.findByApplicationId(application.getId()).orElseThrow();
+        String url = "/public/notices/C01/" + notice.getId() + "/objections";
+        String tooLong = "该户有经营收入".repeat(286);
+
+        String refused = mvc.perform(post(url).with(csrf()).param("reason", tooLong).param("contact", "13900000001")
+                        .with(r -> { r.setRemoteAddr("10.9.7.1"); return r; }))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains(tooLong);
+
+        String reason = "该户有经营收入".repeat(285);
+        mvc.perform(post(url).with(csrf()).param("reason", reason).param("contact", "13900000001")
+                        .with(r -> { r.setRemoteAddr("10.9.7.1"); return r; }))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("decideObjection");
+        String page = mvc.perform(get("/objections/{id}", enrollments.openTaskId(application.getId())).with(as("county1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(reason);
     }
 }
