@@ -126,7 +126,7 @@ public final class Browser implements AutoCloseable {
     /** Presses the button (or link) whose visible text is exactly this, and checks the page that follows. */
     public Browser press(String label) {
         // a form's own buttons before links of the same text (the menu's 提交申请 is a link)
-        WebElement button = java.util.stream.Stream.of("//main//button | //main//input[@type='submit']", "//button", "//a")
+        WebElement button = java.util.stream.Stream.of("//main//button | //main//input[@type='submit']", "//summary", "//button", "//a")
                 .flatMap(xpath -> driver.findElements(By.xpath(xpath)).stream())
                 .filter(e -> label.equals(e.getText().strip()) || label.equals(e.getAttribute("value")))
                 .filter(WebElement::isDisplayed).findFirst()

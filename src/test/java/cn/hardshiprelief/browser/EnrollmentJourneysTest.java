@@ -48,6 +48,7 @@ class EnrollmentJourneysTest {
     @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     private final List<Browser> browsers = new ArrayList<>();
 
@@ -70,7 +71,8 @@ class EnrollmentJourneysTest {
         noticePeriodEnds(id);
 
         HouseholdFile file = files.findByApplicationId(id).orElseThrow();
-        assertThat(file.getMembers()).hasSize(5);
+        assertThat(jdbc.queryForObject("select count(*) from household_file_member where file_id = ?", Integer.class,
+                file.getId())).isEqualTo(5);
         Browser hr = as(width, "hr1");
         hr.open("/households/" + file.getId());
         assertThat(hr.text()).contains(file.getFileNumber(), "张伟");
@@ -79,7 +81,7 @@ class EnrollmentJourneysTest {
     @Test
     void theBranchUnionVerifiesAUnionRouteApplicationAndTheCountyUnionDecidesItOnItsOwnPages() throws IOException {
         Browser worker = as(Browser.DESKTOP, "worker3");
-        Long id = apply(worker, 1, "王芳");
+        Long id = apply(worker, 2, "王芳");
         decide(as(Browser.DESKTOP, "branch1"), id, "approve", "情况属实，同意上报");
 
         Browser branch = as(Browser.PHONE, "branch1");
@@ -112,26 +114,26 @@ class EnrollmentJourneysTest {
         worker.open("/applications/" + id + "/edit")
                 .attach("otherFiles", pdf("失业证明.pdf"))
                 .type("correctionNote", "已补充爱人的失业证明")
-                .press("重新提交");
+                .press("修改完成，重新提交");
         assertThat(openTask(id).getTaskDefinitionKey()).isEqualTo("reviewByDirector");
     }
 
     @Test
     void aCitizenObjectsOnThePublicNoticeAndTheCountyUnionDecides() throws IOException {
         Browser worker = as(Browser.DESKTOP, "worker1");
-        Long id = apply(worker, 1, "张伟");
+        Long id = apply(worker, 3, "张伟");
         for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
             decide(as(Browser.DESKTOP, reviewer), id, "approve", "同意");
         }
         Browser citizen = Browser.anonymous(port, Browser.PHONE);
         browsers.add(citizen);
         citizen.open("/public/notices/C01");
-        citizen.type("reason", "该户家中有门面房出租，收入不实。").type("contact", "13800000000").press("提出异议");
+        citizen.press("提出异议").type("reason", "该户家中有门面房出租，收入不实。").type("contact", "13800000000").press("提出异议");
         assertThat(citizen.text()).contains("异议");
 
         Browser county = as(Browser.DESKTOP, "county1");
         county.open("/tasks").follow("/objections/");
-        county.check("objectionOutcome", "dismiss").type("comment", "经核实，门面房为亲属所有").press("提交");
+        county.check("objectionOutcome", "dismiss").type("comment", "经核实，门面房为亲属所有").press("提交审核意见");
         assertThat(county.text()).doesNotContain("HTTP Status");
     }
 
