@@ -13,8 +13,6 @@ import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.security.AppUserDetailsService;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.Households;
-import org.dhatim.fastexcel.Workbook;
-import org.dhatim.fastexcel.Worksheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
@@ -22,10 +20,8 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -242,20 +238,7 @@ class BankBatchPagesTest {
         return new MockMultipartFile("file", name, XlsxFile.CONTENT_TYPE, content);
     }
 
-    /** A workbook of text cells, row by row; blank cells are left out as a bank's software would. */
     static byte[] xlsx(List<List<String>> rows) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (Workbook workbook = new Workbook(out, "Bank", "1.0")) {
-            Worksheet sheet = workbook.newWorksheet("Sheet1");
-            for (int r = 0; r < rows.size(); r++) {
-                List<String> row = new ArrayList<>(rows.get(r));
-                for (int c = 0; c < row.size(); c++) {
-                    if (!row.get(c).isEmpty()) {
-                        sheet.value(r, c, row.get(c));
-                    }
-                }
-            }
-        }
-        return out.toByteArray();
+        return cn.hardshiprelief.support.Xlsx.of(rows);
     }
 }

@@ -50,7 +50,7 @@ class AidBadInputPagesTest {
         String comment = "经核实情况属实".repeat(600);
 
         String page = mvc.perform(post("/aid/{id}/decision", id).param("approved", "true").param("comment", comment)
-                        .with(csrf()).with(steps.as("union1")))
+                        .with(csrf()).with(steps.as("union2")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("最多 1000 字").contains(comment).contains("value=\"true\" required checked=\"checked\"");
@@ -63,7 +63,7 @@ class AidBadInputPagesTest {
         String comment = "同意".repeat(500);
 
         mvc.perform(post("/aid/{id}/decision", id).param("approved", "true").param("comment", comment)
-                .with(csrf()).with(steps.as("union1"))).andExpect(status().is3xxRedirection());
+                .with(csrf()).with(steps.as("union2"))).andExpect(status().is3xxRedirection());
 
         assertThat(openStep(id)).isNotEqualTo("approveByBranchUnion");
     }
@@ -72,7 +72,7 @@ class AidBadInputPagesTest {
     void aReferralOutcomeOfMoreThanAThousandCharactersIsRefusedKeepingWhatWasTyped() throws Exception {
         Long id = referral(steps.filedByCompany());
         mvc.perform(post("/aid/{id}/decision", id).param("approved", "true").param("comment", "转介法律援助中心")
-                .with(csrf()).with(steps.as("union1"))).andExpect(status().is3xxRedirection());
+                .with(csrf()).with(steps.as("union2"))).andExpect(status().is3xxRedirection());
         String outcome = "工资已追回".repeat(250);
 
         String page = mvc.perform(post("/aid/{id}/outcome", id).param("referralOutcome", outcome)
@@ -88,7 +88,7 @@ class AidBadInputPagesTest {
         Long id = requested(steps.filedByCompany(), AidKind.EMERGENCY_AID, "400");
 
         String page = mvc.perform(post("/aid/{id}/decision", id).param("approved", "maybe").param("comment", "再议")
-                        .with(csrf()).with(steps.as("union1")))
+                        .with(csrf()).with(steps.as("union2")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
         assertThat(page).contains("提交的内容格式不正确");
