@@ -32,6 +32,11 @@ public class HouseholdController {
 
     @GetMapping("/households/{id}")
     public String show(Actor actor, @PathVariable Long id, Model model) {
+        return page(households, actor, id, model);
+    }
+
+    /** The household's page; also shown again with a refused change report or payee change. */
+    public static String page(HouseholdQueries households, Actor actor, Long id, Model model) {
         HouseholdFile file = households.file(actor, id);
         model.addAttribute("file", file);
         model.addAttribute("cadreName", households.displayName(file.getPairedCadre()));
