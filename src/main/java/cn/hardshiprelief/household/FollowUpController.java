@@ -20,10 +20,12 @@ import java.time.YearMonth;
 public class FollowUpController {
 
     private final FollowUpService followUp;
+    private final HouseholdQueries households;
     private final Clock clock;
 
-    public FollowUpController(FollowUpService followUp, Clock clock) {
+    public FollowUpController(FollowUpService followUp, HouseholdQueries households, Clock clock) {
         this.followUp = followUp;
+        this.households = households;
         this.clock = clock;
     }
 
@@ -62,8 +64,18 @@ public class FollowUpController {
 
     @PostMapping("/changes")
     public String reportChange(Actor actor, @PathVariable Long id, @RequestParam(required = false) String reason,
-                               RedirectAttributes flash) {
-        followUp.reportChange(actor, id, reason);
+                               Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            followUp.reportChange(actor, id, reason);
+        } catch (ConflictException | cn.hardshiprelief.shared.ForbiddenException | cn.hardshiprelief.shared.NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            // the household's page again, with why and what was typed
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("changeRefusal", e);
+            model.addAttribute("changeReason", reason);
+            return HouseholdController.page(households, actor, id, model);
+        }
         flash.addFlashAttribute("success", "change.reported");
         return "redirect:/households/" + id;
     }

@@ -37,14 +37,21 @@ public class HouseholdController {
 
     @GetMapping("/households/{id}")
     public String show(Actor actor, @PathVariable Long id, Model model, HttpServletRequest request) {
-        HouseholdFile file = households.file(actor, id);
+        String view = page(households, actor, id, model);
+        HouseholdFile file = (HouseholdFile) model.getAttribute("file");
         accessLog.record(actor.username(), AccessLogEntry.Kind.HOUSEHOLD_FILE, file.getId(), file.getFileNumber(),
                 request.getRemoteAddr());
+        model.addAttribute("accesses", accessLog.latestOfFile(actor, countyUnionId(file), file.getId(),
+                file.getApplicationId()).orElse(null));
+        return view;
+    }
+
+    /** The household's page; also shown again with a refused change report or payee change. */
+    public static String page(HouseholdQueries households, Actor actor, Long id, Model model) {
+        HouseholdFile file = households.file(actor, id);
         model.addAttribute("file", file);
         model.addAttribute("cadreName", households.displayName(file.getPairedCadre()));
         model.addAttribute("history", households.history(file));
-        model.addAttribute("accesses", accessLog.latestOfFile(actor, countyUnionId(file), file.getId(),
-                file.getApplicationId()).orElse(null));
         return "household/detail";
     }
 

@@ -5,6 +5,7 @@ import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.enrollment.IncompleteApplicationException;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.storage.UploadRejectedException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -57,6 +58,11 @@ public class VerificationController {
         } catch (IncompleteApplicationException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("missing", e.getMissing());
+            return render(verifications.view(actor, id), form, model);
+        } catch (UploadRejectedException e) {
+            // on the upload field, with everything else that was typed
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            errors.rejectValue("visitFiles", e.getMessageKey(), e.getArgs(), null);
             return render(verifications.view(actor, id), form, model);
         }
     }

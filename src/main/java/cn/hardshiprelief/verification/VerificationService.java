@@ -62,6 +62,7 @@ public class VerificationService {
         if (openTask(application).isEmpty()) {
             throw new ConflictException("verification.notOpen", application.getApplicationNumber());
         }
+        form.uploads().forEach(storage::check); // all refused before any is stored: no file left behind
         HouseholdVerification verification = verifications.findByApplicationId(applicationId)
                 .orElseGet(() -> new HouseholdVerification(applicationId));
         verification.record(form, actor.username(), clock.instant());

@@ -120,4 +120,16 @@ class FollowUpPagesTest {
         mvc.perform(get("/households").param("page", "999999999").with(as("union1"))).andExpect(status().isOk());
         mvc.perform(get("/households").param("page", "-5").with(as("union1"))).andExpect(status().isOk());
     }
+
+    @Test
+    void aRefusedChangeReportShowsTheHouseholdsPageAgainWithWhyAndWhatWasTyped() throws Exception {
+        HouseholdFile file = filed();
+        String tooLong = "孩子考上大学".repeat(200);
+
+        String page = mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                        .param("reason", tooLong))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("请写明情况变化（不超过 1000 字）").contains(tooLong).contains(file.getFileNumber());
+    }
 }

@@ -6,7 +6,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.CookieManager;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -69,6 +72,14 @@ class ErrorPagesHttpTest {
         assertOurPage(page).contains("请求有误");
     }
 
+    @Test
+    void aUrlTheContainerCannotDecodeIsOurPageNotTomcatsReport() throws Exception {
+        String answer = raw("GET /applications/%zz HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nConnection: close\r\n\r\n");
+
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("请求有误").contains("Bad request")
+                .doesNotContain("Apache Tomcat").doesNotContain("HTTP Status 400");
+    }
+
     private static org.assertj.core.api.AbstractStringAssert<?> assertOurPage(HttpResponse<String> page) {
         return assertThat(page.body()).contains("<html").contains("class=\"problem\"")
                 .doesNotContain("Apache Tomcat").doesNotContain("Whitelabel").doesNotContain("\"timestamp\"");
@@ -101,6 +112,17 @@ class ErrorPagesHttpTest {
     private HttpResponse<String> send(HttpClient browser, String method, String path) throws IOException, InterruptedException {
         return browser.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html,application/xhtml+xml")
                 .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A request line the HTTP client would refuse to send. */
+    private String raw(String request) throws IOException {
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(request.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     private URI uri(String path) {

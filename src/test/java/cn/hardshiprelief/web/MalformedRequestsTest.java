@@ -46,8 +46,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Malformed requests generated from the application's own request mappings, not picked by hand:
- * every page and API operation of ours, each with path variables that name nothing or are of the
- * wrong type, and each of its parameters, form fields and bodies set to values no page sends
+ * every page and API operation of ours, each with path variables that name the first record of a
+ * kind (where the demo data has one), nothing, or are of the wrong type, and each of its parameters, form fields and bodies set to values no page sends
  * (empty, of the wrong type, absurdly large or long, a NUL byte, a row number out of range, broken
  * JSON). None may fail with a 500: each is refused with a status below 500 and a message (our
  * page, a problem detail, or the error page the container renders for the status).
@@ -59,7 +59,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class MalformedRequestsTest {
 
     private static final Pattern PATH_VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
-    private static final List<String> PATH_VALUES = List.of("999999999", "abc", "-1");
+    private static final List<String> PATH_VALUES = List.of("1", "999999999", "abc", "-1");
     private static final List<String> USERS = List.of("admin", "union1", "county1", "branch1", "worker1");
 
     /** Values no page of ours sends, each put into every field of a request at once. */

@@ -50,7 +50,9 @@ class PayeePagesTest {
         String refused = mvc.perform(post("/households/{id}/payee", file.getId()).with(steps.as("union1")).with(csrf())
                         .param("payeeAccount", "6217abc").param("payeeBank", "中国建设银行"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("收款账号须为 12 至 30 位数字");
+        assertThat(refused).as("the household's page again, with the reason and what was typed")
+                .contains("收款账号须为 12 至 30 位数字").contains(file.getFileNumber())
+                .contains("value=\"6217abc\"").contains("value=\"中国建设银行\"");
         mvc.perform(post("/households/{id}/payee", 999_999L).with(steps.as("union1")).with(csrf())
                         .param("payeeAccount", "6217000011112222333").param("payeeBank", "中国建设银行"))
                 .andExpect(status().isNotFound());

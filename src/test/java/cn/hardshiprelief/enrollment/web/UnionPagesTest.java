@@ -219,4 +219,21 @@ class UnionPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains(reason);
     }
+
+    @Test
+    void aVisitUploadThatIsNoPdfOrImageIsRefusedOnItsFieldKeepingTheFindings() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        enrollments.decide("branch1", application.getId(), "approve", null);
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/applications/{id}/verification", application.getId())
+                        .file(new org.springframework.mock.web.MockMultipartFile("visitFiles", "照片.pdf", "application/pdf",
+                                "not a pdf at all".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                        .param("action", "save").param("incomeResult", "CONFIRMED").param("visitFindings", "租住平房，家中无大件电器")
+                        .with(as("branch1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("不是 PDF、JPG 或 PNG 格式").contains("租住平房，家中无大件电器");
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
+    }
 }
