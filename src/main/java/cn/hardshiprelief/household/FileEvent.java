@@ -1,5 +1,7 @@
 package cn.hardshiprelief.household;
 
+import cn.hardshiprelief.enrollment.Tier;
+
 import jakarta.persistence.*;
 
 import java.time.Instant;
@@ -32,6 +34,15 @@ public class FileEvent {
 
     private String detail;
 
+    /** The tier before and after (filing, re-classification): codes, labelled in the reader's language. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "from_tier")
+    private Tier fromTier;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "to_tier")
+    private Tier toTier;
+
     @Column(name = "actor_username", nullable = false)
     private String actorUsername;
 
@@ -56,6 +67,20 @@ public class FileEvent {
         this.occurredAt = occurredAt;
     }
 
+    /** The same event with the tier it moved the file from and to. */
+    FileEvent withTiers(Tier from, Tier to) {
+        this.fromTier = from;
+        this.toTier = to;
+        return this;
+    }
+
+    /** Written by the system rather than a person (shown as 系统 / System in the reader's language). */
+    public boolean isBySystem() {
+        return "system".equals(actorUsername);
+    }
+
+    public Tier getFromTier() { return fromTier; }
+    public Tier getToTier() { return toTier; }
     public Kind getKind() { return kind; }
     public FileStatus getFromStatus() { return fromStatus; }
     public FileStatus getToStatus() { return toStatus; }

@@ -239,7 +239,8 @@ public class FollowUpService {
     public void reclassify(Long fileId, Tier tier, String reason) {
         HouseholdFile file = load(fileId);
         Tier from = file.reclassify(tier);
-        event(file, FileEvent.Kind.RECLASSIFIED, null, null, from + " → " + file.getTier() + "：" + reason, "system");
+        events.save(new FileEvent(file.getId(), FileEvent.Kind.RECLASSIFIED, null, null, reason, "system", "系统",
+                with.clock().instant()).withTiers(from, file.getTier()));
     }
 
     public void remind(Long fileId) {

@@ -69,8 +69,8 @@ public class HouseholdFiling implements ActiveFiles {
             throw new BusinessException("application.filedMeanwhile");
         }
         application.filed(file.getFileNumber(), clock.instant());
-        history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE,
-                "建档立卡：" + file.getTier(), "system", "系统", clock.instant()));
+        history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE, null, "system", "系统",
+                clock.instant()).withTiers(null, file.getTier()));
         events.publishEvent(new HouseholdFiled(applicationId, file.getId(), file.getFileNumber()));
         return file;
     }

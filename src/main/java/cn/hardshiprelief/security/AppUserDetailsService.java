@@ -5,7 +5,6 @@ import cn.hardshiprelief.organization.AppUser;
 import cn.hardshiprelief.organization.AppUserRepository;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -39,7 +38,7 @@ public class AppUserDetailsService implements UserDetailsService {
             authorities.add(new SimpleGrantedAuthority(group.getRole().authority()));
             authorities.add(new SimpleGrantedAuthority(GROUP_PREFIX + group.getId()));
         }
-        return User.withUsername(user.getUsername()).password(user.getPasswordHash()).authorities(authorities)
-                .disabled(!user.isEnabled()).build();
+        return new AppPrincipal(user.getUsername(), user.getPasswordHash(), user.isEnabled(), authorities,
+                user.getDisplayName());
     }
 }

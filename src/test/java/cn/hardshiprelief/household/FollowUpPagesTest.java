@@ -132,4 +132,18 @@ class FollowUpPagesTest {
 
         assertThat(page).contains("请写明情况变化（不超过 1000 字）").contains(tooLong).contains(file.getFileNumber());
     }
+
+    @Test
+    void theFilesHistoryNamesTheTierAndThePersonInTheReadersLanguageAndTheHeaderNamesWhoIsLoggedIn() throws Exception {
+        HouseholdFile file = filed();
+        String tier = file.getTier().name();
+
+        String chinese = mvc.perform(get("/households/{id}", file.getId()).with(as("union1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String english = mvc.perform(get("/households/{id}", file.getId()).param("lang", "en").with(as("union1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(chinese).contains("建档", "系统", "周丽").doesNotContain("：" + tier).doesNotContain(">" + tier + "<");
+        assertThat(english).contains("Filed", "System").doesNotContain(">" + tier + "<");
+    }
 }
