@@ -145,6 +145,32 @@ public final class Browser implements AutoCloseable {
         return checked();
     }
 
+    /**
+     * Moves the keyboard's focus with Tab, as a person without a mouse would, until it reaches the field named
+     * {@code name} (and of that value, for a radio button); fails if 80 presses do not get there.
+     */
+    public Browser tabTo(String name, String value) {
+        for (int i = 0; i < 80; i++) {
+            driver.switchTo().activeElement().sendKeys(org.openqa.selenium.Keys.TAB);
+            WebElement focused = driver.switchTo().activeElement();
+            if (name.equals(focused.getAttribute("name")) && (value == null || value.equals(focused.getAttribute("value")))) {
+                return this;
+            }
+        }
+        throw new AssertionError("Tab never reached " + name + "=" + value + " on " + path());
+    }
+
+    /** Keys sent to whatever has the focus (a space ticks a radio, Enter in a field sends its form). */
+    public Browser keys(CharSequence... keys) {
+        driver.switchTo().activeElement().sendKeys(keys);
+        return this;
+    }
+
+    /** After a form was sent from the keyboard: the page that followed is checked like any other. */
+    public Browser settled() {
+        return checked();
+    }
+
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
         element.click();

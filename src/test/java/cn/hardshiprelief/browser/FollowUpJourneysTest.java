@@ -1,0 +1,86 @@
+package cn.hardshiprelief.browser;
+
+import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.household.HouseholdFile;
+import cn.hardshiprelief.household.RecheckRepository;
+import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.Households;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Keys;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The caseworker's change report on the household's page and the re-check it brings, on a phone, and an approval given
+ * with the keyboard alone (Tab, Space, Enter), as someone who cannot use a mouse would.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "camunda.bpm.process-engine-name=browserTests")
+@ActiveProfiles("test")
+@ExtendWith(Browsers.class)
+class FollowUpJourneysTest {
+
+    @LocalServerPort int port;
+    @Autowired Households households;
+    @Autowired Enrollments enrollments;
+    @Autowired RecheckRepository rechecks;
+    @Autowired ProcessEngine engine;
+
+    private final List<Browser> browsers = new ArrayList<>();
+
+    @AfterEach
+    void closeBrowsers() {
+        browsers.forEach(Browser::close);
+    }
+
+    @Test
+    void aChangeReportBringsAReCheckThatTheCaseworkerRecordsOnAPhone() {
+        HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+
+        Browser caseworker = as(Browser.PHONE, "union1");
+        caseworker.open("/households/" + file.getId()).type("reason", "爱人找到工作，收入增加").press("报告情况变化");
+        caseworker.open("/households/" + file.getId() + "/recheck");
+        caseworker.date("incomes[0].month", LocalDate.now().minusMonths(1).toString().substring(0, 7))
+                .type("incomes[0].householdIncome", "3200")
+                .type("incomes[0].memberCount", "2")
+                .date("visitDate", LocalDate.now().minusDays(1).toString())
+                .type("findings", "入户走访：爱人已在超市就业，孩子在读初中。")
+                .press("完成复核");
+
+        assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).isNotEmpty();
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("householdFollowUp")
+                .processInstanceBusinessKey(String.valueOf(file.getId())).taskDefinitionKey("recheckHousehold").count())
+                .as("the re-check is done").isZero();
+    }
+
+    @Test
+    void aDepartmentHeadApprovesWithTheKeyboardAlone() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        String task = enrollments.openTaskId(application.getId());
+
+        Browser head = as(Browser.DESKTOP, "head1");
+        head.open("/tasks/" + task)
+                .tabTo("decision", "approve").keys(Keys.SPACE)
+                .tabTo("comment", null).keys("情况属实，同意")
+                .keys(Keys.TAB).keys(Keys.ENTER).settled();
+
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDirector");
+    }
+
+    private Browser as(int width, String username) {
+        Browser browser = Browser.loggedIn(port, width, username);
+        browsers.add(browser);
+        return browser;
+    }
+}
