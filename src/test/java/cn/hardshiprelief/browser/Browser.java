@@ -30,6 +30,8 @@ public final class Browser implements AutoCloseable {
 
     public static final int DESKTOP = 1280;
     public static final int PHONE = 390;
+    /** The height of the window: a phone's screen, roughly. */
+    public static final int SCREEN_HEIGHT = 844;
 
     private static final List<Browser> OPEN = new CopyOnWriteArrayList<>();
 
@@ -42,11 +44,11 @@ public final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(Browsers.chromium().orElseThrow().toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--lang=zh-CN", "--window-size=" + width + ",900");
+                "--lang=zh-CN", "--window-size=" + width + "," + SCREEN_HEIGHT);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Browsers.driver().orElseThrow().toFile()).build();
         this.driver = new ChromeDriver(service, options);
-        this.driver.manage().window().setSize(new Dimension(width, 900));
+        this.driver.manage().window().setSize(new Dimension(width, SCREEN_HEIGHT));
         this.baseUrl = baseUrl;
         this.width = width;
         this.person = person;
@@ -188,6 +190,24 @@ public final class Browser implements AutoCloseable {
         }
         Accessibility.check(driver, path());
         return this;
+    }
+
+    /** Keeps a picture of the page as it is (target/browser-reports/screens/NAME-WIDTH.png), for people to look at. */
+    public Browser screenshot(String name) {
+        try {
+            Path folder = Files.createDirectories(Browsers.REPORTS.resolve("screens"));
+            Files.write(folder.resolve(name + "-" + width + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** How far down the page (in CSS pixels) the button with this text starts. */
+    public int topOf(String label) {
+        return driver.findElements(By.xpath("//button")).stream().filter(b -> label.equals(b.getText().strip()))
+                .findFirst().orElseThrow(() -> new AssertionError("No button " + label + " on " + path()))
+                .getLocation().getY();
     }
 
     void keepEvidence(String testName) {

@@ -151,7 +151,7 @@ class EnrollmentJourneysTest {
 
     /** Fills the application form with the household's members and a certificate, and submits it. */
     private Long apply(Browser worker, int members, String selfName) throws IOException {
-        worker.open("/applications/new");
+        worker.open("/applications/new").screenshot("application-form");
         for (int i = 1; i < members; i++) {
             worker.press("添加家庭成员");
         }
@@ -186,7 +186,9 @@ class EnrollmentJourneysTest {
     /** Opens the inbox, follows the task of the application and decides it with the form. */
     private void decide(Browser reviewer, Long applicationId, String decision, String comment) {
         String taskId = openTask(applicationId).getId();
-        reviewer.open("/tasks").follow("/tasks/" + taskId);
+        reviewer.open("/tasks").screenshot("inbox").follow("/tasks/" + taskId).screenshot("review");
+        assertThat(reviewer.topOf("提交审核意见")).as("the decision within the first two screens")
+                .isLessThan(2 * Browser.SCREEN_HEIGHT);
         reviewer.check("decision", decision).type("comment", comment).press("提交审核意见");
         assertThat(openTaskOrNull(applicationId)).as("decided").satisfiesAnyOf(
                 t -> assertThat(t).isNull(), t -> assertThat(t.getId()).isNotEqualTo(taskId));
