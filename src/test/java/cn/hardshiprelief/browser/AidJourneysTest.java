@@ -11,18 +11,12 @@ import cn.hardshiprelief.support.Households;
 import cn.hardshiprelief.support.Xlsx;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,29 +29,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * result file comes back, and the worker confirms the receipt on a phone. (The household is filed beforehand
  * through the services; the enrollment journeys show that part in the browser.)
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.process-engine-name=browserTests")
-@ActiveProfiles("test")
-@ExtendWith(Browsers.class)
-class AidJourneysTest {
+class AidJourneysTest extends JourneyTest {
 
     private static final Pattern GRANT = Pattern.compile("/aid/(\\d+)");
     private static final Pattern BATCH = Pattern.compile("/bank-batches/(\\d+)");
     private static final String ACCOUNT = "6222020200112233445";
 
-    @LocalServerPort int port;
     @Autowired Households households;
     @Autowired GrantsToPay grants;
     @Autowired AidGrantRepository grantRepository;
     @Autowired PaymentRepository payments;
     @Autowired ProcessEngine engine;
-
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
 
     @Test
     void emergencyAidIsRequestedApprovedPaidThroughTheBankAndReceived() throws IOException {
@@ -97,12 +79,6 @@ class AidJourneysTest {
         worker.open("/aid/" + grantId).type("receiptNote", "已收到，谢谢工会").press("确认签收");
         assertThat(grantRepository.findById(grantId).orElseThrow().getStatus()).isEqualTo(GrantStatus.RECEIVED);
         assertThat(worker.text()).contains("已收到，谢谢工会");
-    }
-
-    private Browser as(int width, String username) {
-        Browser browser = Browser.loggedIn(port, width, username);
-        browsers.add(browser);
-        return browser;
     }
 
     private static Path bankResult(String paymentKey) throws IOException {

@@ -10,13 +10,9 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +20,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -37,24 +32,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * uploads, each reviewer's decision from the inbox, the county union's pages of a union-route case, a return for
  * correction and the resubmission, an objection on the public notice. At desktop and phone width.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.process-engine-name=browserTests")
-@ActiveProfiles("test")
-@ExtendWith(Browsers.class)
-class EnrollmentJourneysTest {
+class EnrollmentJourneysTest extends JourneyTest {
 
     private static final Pattern APPLICATION = Pattern.compile("/applications/(\\d+)");
 
-    @LocalServerPort int port;
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    private final List<Browser> browsers = new ArrayList<>();
-
     @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
+    void resetClock() {
         ClockUtil.reset();
     }
 
@@ -125,8 +112,7 @@ class EnrollmentJourneysTest {
         for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
             decide(as(Browser.DESKTOP, reviewer), id, "approve", "同意");
         }
-        Browser citizen = Browser.anonymous(port, Browser.PHONE);
-        browsers.add(citizen);
+        Browser citizen = anonymous(Browser.PHONE);
         citizen.open("/public/notices/C01");
         citizen.press("提出异议").type("reason", "该户家中有门面房出租，收入不实。").type("contact", "13800000000").press("提出异议");
         assertThat(citizen.text()).contains("异议");
@@ -138,12 +124,6 @@ class EnrollmentJourneysTest {
     }
 
     // --- steps
-
-    private Browser as(int width, String username) {
-        Browser browser = Browser.loggedIn(port, width, username);
-        browsers.add(browser);
-        return browser;
-    }
 
     private Long applyForFiveMembers(Browser worker) throws IOException {
         return apply(worker, 5, "张伟");

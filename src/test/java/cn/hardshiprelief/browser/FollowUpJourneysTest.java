@@ -6,17 +6,11 @@ import cn.hardshiprelief.household.RecheckRepository;
 import cn.hardshiprelief.support.Enrollments;
 import cn.hardshiprelief.support.Households;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Keys;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,24 +19,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The caseworker's change report on the household's page and the re-check it brings, on a phone, and an approval given
  * with the keyboard alone (Tab, Space, Enter), as someone who cannot use a mouse would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "camunda.bpm.process-engine-name=browserTests")
-@ActiveProfiles("test")
-@ExtendWith(Browsers.class)
-class FollowUpJourneysTest {
+class FollowUpJourneysTest extends JourneyTest {
 
-    @LocalServerPort int port;
     @Autowired Households households;
     @Autowired Enrollments enrollments;
     @Autowired RecheckRepository rechecks;
     @Autowired ProcessEngine engine;
-
-    private final List<Browser> browsers = new ArrayList<>();
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-    }
 
     @Test
     void aChangeReportBringsAReCheckThatTheCaseworkerRecordsOnAPhone() {
@@ -78,9 +60,4 @@ class FollowUpJourneysTest {
         assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDirector");
     }
 
-    private Browser as(int width, String username) {
-        Browser browser = Browser.loggedIn(port, width, username);
-        browsers.add(browser);
-        return browser;
-    }
 }
