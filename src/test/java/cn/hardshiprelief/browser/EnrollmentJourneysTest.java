@@ -1,5 +1,7 @@
 package cn.hardshiprelief.browser;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.support.Enrollments;
@@ -49,8 +51,15 @@ class EnrollmentJourneysTest {
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired EarlierStories earlierStories;
 
     private final List<Browser> browsers = new ArrayList<>();
+
+    /** A worker has one household in progress or on file; the journeys before this one leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        List.of("worker1", "worker2", "worker3").forEach(earlierStories::closeHouseholdsOf);
+    }
 
     @AfterEach
     void closeBrowsers() {

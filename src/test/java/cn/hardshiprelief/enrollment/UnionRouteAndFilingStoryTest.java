@@ -9,7 +9,9 @@ import cn.hardshiprelief.notice.PublicNoticeRepository;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.EarlierStories;
 import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.People;
 import cn.hardshiprelief.verification.CheckResult;
 import cn.hardshiprelief.verification.VerificationForm;
 import cn.hardshiprelief.verification.VerificationService;
@@ -53,6 +55,8 @@ class UnionRouteAndFilingStoryTest {
     @Autowired HouseholdFileRepository files;
     @Autowired EnrollmentService enrollment;
     @Autowired MockMvc mvc;
+    @Autowired EarlierStories earlierStories;
+    @Autowired People people;
 
     @BeforeEach
     void initAssertions() {
@@ -137,6 +141,7 @@ class UnionRouteAndFilingStoryTest {
 
     @Test
     void aHouseholdAlreadyFiledCannotApplyAgainAndIsToldWhichFile() {
+        earlierStories.closeHouseholdsOf("worker2");
         ApplicationForm first = Enrollments.completeForm("李娜");
         EnrollmentApplication application = enrollment.submit(directory.actor("worker2"), null, first);
         for (String reviewer : List.of("head2", "director1", "hr1", "office1")) {
@@ -150,8 +155,21 @@ class UnionRouteAndFilingStoryTest {
         again.getMembers().get(0).setBirthDate(first.getMembers().get(0).getBirthDate());
         assertThatThrownBy(() -> enrollment.submit(directory.actor("worker2"), null, again))
                 .isInstanceOf(BusinessException.class)
-                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.alreadyFiled"))
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.workerHasActiveFile"))
                 .satisfies(e -> assertThat(((BusinessException) e).getArgs()[0]).isEqualTo(fileNumber));
+
+        String spouse = people.withRoles("spouse2", "C01D02", "worker_C01D02");
+        try {
+            ApplicationForm bySpouse = Enrollments.completeForm("兼职spouse2");
+            bySpouse.getMembers().get(1).setIdNumber(first.getMembers().get(1).getIdNumber());
+            bySpouse.getMembers().get(1).setBirthDate(first.getMembers().get(1).getBirthDate());
+            assertThatThrownBy(() -> enrollment.submit(directory.actor(spouse), null, bySpouse))
+                    .isInstanceOf(BusinessException.class)
+                    .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.alreadyFiled"))
+                    .satisfies(e -> assertThat(((BusinessException) e).getArgs()[0]).isEqualTo(fileNumber));
+        } finally {
+            people.removeAll();
+        }
     }
 
     @Test

@@ -25,9 +25,11 @@ public class Enrollments {
     private final Directory directory;
     private final Tasks tasks;
     private final ApplicationQueries queries;
+    private final EarlierStories earlierStories;
 
     public Enrollments(EnrollmentService enrollment, ReviewService reviews, Directory directory, Tasks tasks,
-                       ApplicationQueries queries) {
+                       ApplicationQueries queries, EarlierStories earlierStories) {
+        this.earlierStories = earlierStories;
         this.enrollment = enrollment;
         this.reviews = reviews;
         this.directory = directory;
@@ -66,8 +68,13 @@ public class Enrollments {
         return new MockMultipartFile("hardshipCertificateFiles", name, "application/pdf", PDF);
     }
 
-    /** The worker applies for themself; returns the submitted application. */
+    /**
+     * The worker applies for themself; returns the submitted application. What earlier stories of
+     * the shared context left the worker is closed first (see {@link EarlierStories}); within one
+     * test a worker still has one household.
+     */
     public EnrollmentApplication submittedBy(String worker) {
+        earlierStories.closeHouseholdsOf(worker);
         return enrollment.submit(directory.actor(worker), null, completeForm(directory.displayName(worker)));
     }
 

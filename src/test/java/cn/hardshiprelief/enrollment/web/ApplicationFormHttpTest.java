@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.Enrollments;
@@ -40,6 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "camunda.bpm.process-engine-name=httpTests")
 @ActiveProfiles("test")
 class ApplicationFormHttpTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     private static final Pattern HIDDEN_INPUT = Pattern.compile(
             "<input type=\"hidden\"[^>]*? name=\"([^\"]+)\"[^>]*? value=\"([^\"]*)\"");

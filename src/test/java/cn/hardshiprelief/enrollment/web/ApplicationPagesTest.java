@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.enrollment.ApplicationStatus;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
@@ -42,6 +44,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The applicant's pages: filling in the application form, its refusals, and who may open what. */
 @AppTest
 class ApplicationPagesTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker1");
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     @Autowired
     MockMvc mvc;
@@ -281,6 +293,25 @@ class ApplicationPagesTest {
         assertThat(filed.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(applicationsOf("worker1")).isEqualTo(before + 1);
         assertThat(page("/applications/" + filed.getId(), "union1")).contains("周丽", "张伟");
+    }
+
+    @Test
+    void unionStaffFilingASecondHouseholdForAWorkerSeeTheOpenApplicationNamedAndWhatTheyTyped() throws Exception {
+        Long first = submittedByWorker1(ApplicationFormPost.complete("张伟"));
+        String number = application(first).getApplicationNumber();
+        int before = applicationsOf("worker1");
+        ApplicationFormPost second = ApplicationFormPost.complete("张伟").with("applicantUsername", "worker1")
+                .with("account", "同一账号的第二户，身份证号不同。");
+
+        String html = mvc.perform(second.postTo("/applications").with(as("union1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        String english = mvc.perform(second.with("requestToken", java.util.UUID.randomUUID().toString())
+                        .postTo("/applications?lang=en").with(as("union1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("该职工已有申请 " + number + " 正在办理中", "同一账号的第二户，身份证号不同。");
+        assertThat(english).contains("This worker already has application " + number + " in progress");
+        assertThat(applicationsOf("worker1")).isEqualTo(before);
     }
 
     @Test

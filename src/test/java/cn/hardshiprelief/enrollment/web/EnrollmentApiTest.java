@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.organization.Directory;
@@ -34,6 +36,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The JSON API under /api: HTTP Basic on every call, problem details for every refusal. */
 @AppTest
 class EnrollmentApiTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker1");
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     private static final LocalDate SELF_BORN = LocalDate.of(1978, 5, 12);
 
