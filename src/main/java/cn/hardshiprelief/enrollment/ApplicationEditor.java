@@ -96,7 +96,7 @@ public class ApplicationEditor {
             IdentityNumber id = IdentityNumber.parse(m.getIdNumber());
             return new HouseholdMember(m.toDetails(id.value()), cipher.hash(id.value()), id.masked());
         }).toList();
-        return new HouseholdDetails(form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
+        return new HouseholdDetails(form.getHireDate(), form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
                 form.getPrimaryCause(), form.getSecondaryCauses(), blankToNull(form.getAccount()),
                 form.getMedicalCostsHalfYear(), form.getOneOffCosts(), members);
     }

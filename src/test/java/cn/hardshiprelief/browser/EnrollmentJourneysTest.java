@@ -183,7 +183,8 @@ class EnrollmentJourneysTest {
                     .choose(m + "schooling", p[4])
                     .type(m + "monthlyIncome", p[5]);
         }
-        worker.choose("housingType", "RENTED").choose("primaryCause", "LOW_INCOME")
+        worker.date("hireDate", "2015-03-01")
+                .choose("housingType", "RENTED").choose("primaryCause", "LOW_INCOME")
                 .type("account", "爱人失业，两个孩子上学，父亲年老多病，收入难以维持生活。")
                 .attach("hardshipCertificateFiles", pdf("困难证明.pdf"))
                 .press("提交申请");

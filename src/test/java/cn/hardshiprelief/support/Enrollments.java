@@ -41,6 +41,7 @@ public class Enrollments {
     public static ApplicationForm completeForm(String selfName) {
         ApplicationForm form = new ApplicationForm();
         form.setRequestToken(UUID.randomUUID().toString());
+        form.setHireDate(LocalDate.of(2015, 3, 1));
         form.setHousingType(HousingType.RENTED);
         form.setPrimaryCause(HardshipCause.LOW_INCOME);
         form.setAccount("爱人失业，孩子上学，收入难以维持生活。");
@@ -74,8 +75,13 @@ public class Enrollments {
      * test a worker still has one household.
      */
     public EnrollmentApplication submittedBy(String worker) {
+        return submittedBy(worker, completeForm(directory.displayName(worker)));
+    }
+
+    /** The worker submits this form for themself, free of earlier stories' households as above. */
+    public EnrollmentApplication submittedBy(String worker, ApplicationForm form) {
         earlierStories.closeHouseholdsOf(worker);
-        return enrollment.submit(directory.actor(worker), null, completeForm(directory.displayName(worker)));
+        return enrollment.submit(directory.actor(worker), null, form);
     }
 
     public String openTaskId(Long applicationId) {

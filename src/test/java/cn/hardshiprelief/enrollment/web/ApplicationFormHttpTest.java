@@ -149,7 +149,7 @@ class ApplicationFormHttpTest {
                     .field(m + "schooling", i == 0 ? "NONE" : "SENIOR_MIDDLE")
                     .field(m + "monthlyIncome", i == 0 ? "1500.00" : "0");
         }
-        return body.field("housingType", "RENTED").field("housingArea", "").field("housingNote", "")
+        return body.field("hireDate", "2015-03-01").field("housingType", "RENTED").field("housingArea", "").field("housingNote", "")
                 .field("primaryCause", "LOW_INCOME").field("medicalCostsHalfYear", "").field("oneOffCosts", "")
                 .field("account", "一家" + members + "口，只有我一人有收入。")
                 .file("disabilityCertificateFiles", "", new byte[0])

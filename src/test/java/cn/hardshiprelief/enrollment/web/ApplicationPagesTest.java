@@ -171,6 +171,53 @@ class ApplicationPagesTest {
     }
 
     @Test
+    void theFormAsksForTheHireDateInBothLanguages() throws Exception {
+        assertThat(page("/applications/new", "worker1")).contains("入职日期", "name=\"hireDate\"");
+        assertThat(page("/applications/new?lang=en", "worker1")).contains("Hire date");
+    }
+
+    @Test
+    void aCompanyWorkerSubmittingWithoutAHireDateIsAskedForItAndNothingIsSaved() throws Exception {
+        int before = applicationsOf("worker1");
+        ApplicationFormPost form = ApplicationFormPost.complete("张伟").with("hireDate", "");
+
+        String html = mvc.perform(form.postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("申请还不完整，不能提交", "请填写申请人的入职日期");
+        assertThat(applicationsOf("worker1")).isEqualTo(before);
+    }
+
+    @Test
+    void aHireDateBeforeTheApplicantsBirthIsRefusedOnItsField() throws Exception {
+        ApplicationFormPost form = ApplicationFormPost.complete("张伟").with("hireDate", "1970-01-01");
+
+        String html = mvc.perform(form.postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(fieldBlock(html, "hireDate")).contains("invalid", "入职日期不能早于本人出生日期");
+    }
+
+    @Test
+    void theHireDateIsKeptAndShownOnTheApplication() throws Exception {
+        Long id = submittedByWorker1(ApplicationFormPost.complete("张伟").with("hireDate", "2016-04-18"));
+
+        assertThat(application(id).getHireDate()).isEqualTo(java.time.LocalDate.of(2016, 4, 18));
+        assertThat(page("/applications/" + id, "worker1")).contains("入职日期", "2016-04-18");
+    }
+
+    @Test
+    void aDraftsHireDateComesBackInTheDateFieldInTheFormatABrowserReads() throws Exception {
+        MvcResult saved = mvc.perform(ApplicationFormPost.complete("张伟").with("hireDate", "2016-04-18")
+                        .with("action", "save").postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        String edit = page(saved.getResponse().getRedirectedUrl(), "worker1");
+
+        assertThat(fieldBlock(edit, "hireDate")).contains("type=\"date\"", "value=\"2016-04-18\"");
+    }
+
+    @Test
     void submittingWithoutTheHardshipCertificateNamesItAndLeavesNoApplicationAndNoFileBehind() throws Exception {
         int before = applicationsOf("worker1");
         Set<String> filesBefore = storedFiles();

@@ -75,6 +75,7 @@ class EnrollmentApiTest {
     /** The application form as JSON: the applicant (income 1800) and a child at school, rented, low income. */
     private static Map<String, Object> applicationJson(String selfIdNumber) {
         Map<String, Object> form = new LinkedHashMap<>();
+        form.put("hireDate", "2015-03-01");
         form.put("housingType", "RENTED");
         form.put("primaryCause", "LOW_INCOME");
         form.put("account", "爱人失业，孩子上学，收入难以维持生活。");
