@@ -57,7 +57,7 @@ class EnterpriseChainStoryTest {
         enrollments.decide("office1", application.getId(), "approve", "同意列入");
 
         assertThat(instance).hasPassed("confirmHardshipWorker", "matchCivilAffairsRecords", "classifyHardship")
-                .isWaitingAt("awaitNoticeOutcome");
+                .isWaitingAt("noticePeriodEnded");
         EnrollmentApplication done = enrollments.reload(application.getId());
         assertThat(done.getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
         assertThat(done.getEvents()).extracting(ApplicationEvent::getOutcome).startsWith(

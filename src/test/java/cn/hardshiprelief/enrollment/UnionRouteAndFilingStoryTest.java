@@ -180,9 +180,9 @@ class UnionRouteAndFilingStoryTest {
         }
         PublicNotice notice = noticeRepository.findByApplicationId(application.getId()).orElseThrow();
         notices.object(notice.getUnit().getCode(), notice.getId(), new ObjectionForm("该户家中有两套住房，收入情况不实", "13800000000"), "10.0.0.1");
-        assertThat(instanceOf(application)).isWaitingAt("decideObjection");
+        assertThat(instanceOf(application)).isWaitingAt("decideObjection", "noticePeriodEnded");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(application.getProcessInstanceId())
-                .timers().count()).isZero();
+                .timers().count()).as("the notice keeps running while the objection is decided").isOne();
 
         assertThatThrownBy(() -> enrollments.decideObjection("county1", application.getId(), "uphold", " "))
                 .isInstanceOf(InvalidDecisionException.class);
@@ -198,7 +198,7 @@ class UnionRouteAndFilingStoryTest {
     }
 
     @Test
-    void aDismissedObjectionLetsFilingGoOn() {
+    void aDismissedObjectionLeavesTheNoticeRunningAndTheHouseholdIsFiledWhenItsPeriodEnds() {
         EnrollmentApplication application = enrollments.submittedBy("worker1");
         for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
             enrollments.decide(reviewer, application.getId(), "approve", null);
@@ -206,6 +206,14 @@ class UnionRouteAndFilingStoryTest {
         PublicNotice notice = noticeRepository.findByApplicationId(application.getId()).orElseThrow();
         notices.object(notice.getUnit().getCode(), notice.getId(), new ObjectionForm("听说他家有车", "匿名电话 123"), "10.0.0.2");
         enrollments.decideObjection("county1", application.getId(), "dismiss", "车辆为借用，已核实");
+
+        assertThat(files.findByApplicationId(application.getId())).as("not filed before the notice ends").isEmpty();
+        assertThat(enrollments.reload(application.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
+        assertThat(instanceOf(application)).isWaitingAt("noticePeriodEnded");
+        assertThat(notices.openAt(notice.getUnit().getCode()).notices()).extracting(PublicNotice::getId)
+                .as("still on the public notice page").contains(notice.getId());
+
+        noticePeriodEnds(application);
 
         assertThat(files.findByApplicationId(application.getId())).isPresent();
         assertThat(enrollments.reload(application.getId()).getEvents()).extracting(ApplicationEvent::getOutcome)
