@@ -105,6 +105,7 @@ record DemoHousehold(String worker, Tier expectedTier, List<String> reviewers, b
     ApplicationForm form() {
         ApplicationForm form = new ApplicationForm();
         form.setRequestToken("demo-household-" + worker);
+        form.setHireDate(LocalDate.of(2012, 3, 1)); // every demo worker has served for years
         form.setHousingType(statement.housing());
         form.setHousingArea(new BigDecimal(statement.housingArea()));
         form.setPrimaryCause(statement.primaryCause());

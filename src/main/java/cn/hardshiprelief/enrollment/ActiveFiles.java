@@ -10,4 +10,7 @@ import java.util.List;
  */
 public interface ActiveFiles {
     List<String> fileNumbersHolding(Collection<String> idNumberHashes);
+
+    /** Active household files whose head is this worker account (一户一档: one per worker). */
+    List<String> fileNumbersHeadedBy(String username);
 }

@@ -26,12 +26,18 @@ public class ApplicationEditor {
     private final ApplicationAccess access;
     private final EvidenceStorage storage;
     private final IdentityNumberCipher cipher;
+    private final OneHouseholdPerWorker oneHousehold;
     private final Clock clock;
 
+    /*
+     * Seven collaborators, one over the usual limit: the one-household rule must hold on every save
+     * (draft, submit, resubmit, API), and this is the one place all of them pass through.
+     */
     public ApplicationEditor(EnrollmentApplicationRepository applications, Directory directory,
                              ApplicationAccess access, EvidenceStorage storage, IdentityNumberCipher cipher,
-                             Clock clock) {
+                             OneHouseholdPerWorker oneHousehold, Clock clock) {
         this.applications = applications;
+        this.oneHousehold = oneHousehold;
         this.directory = directory;
         this.access = access;
         this.storage = storage;
@@ -41,7 +47,9 @@ public class ApplicationEditor {
 
     /**
      * Saves the form into the application with that id, or into a new draft. The request token
-     * makes a repeated "new" request land on the application the first one created.
+     * makes a repeated "new" request land on the application the first one created. Refused, with
+     * nothing saved, when the applicant has another household in progress or on file
+     * ({@link OneHouseholdPerWorker}).
      */
     public EnrollmentApplication save(Actor actor, Long id, ApplicationForm form) {
         EnrollmentApplication application = id != null ? load(id)
@@ -54,6 +62,7 @@ public class ApplicationEditor {
                 throw new AlreadySubmittedException(application.getId(), application.getApplicationNumber());
             }
         }
+        oneHousehold.requireNoOtherHousehold(application.getApplicantUsername(), application.getId());
         application.describe(toDetails(form));
         for (Map.Entry<EvidenceType, List<MultipartFile>> entry : form.uploads().entrySet()) {
             for (MultipartFile file : entry.getValue()) {
@@ -87,7 +96,7 @@ public class ApplicationEditor {
             IdentityNumber id = IdentityNumber.parse(m.getIdNumber());
             return new HouseholdMember(m.toDetails(id.value()), cipher.hash(id.value()), id.masked());
         }).toList();
-        return new HouseholdDetails(form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
+        return new HouseholdDetails(form.getHireDate(), form.getHousingType(), form.getHousingArea(), blankToNull(form.getHousingNote()),
                 form.getPrimaryCause(), form.getSecondaryCauses(), blankToNull(form.getAccount()),
                 form.getMedicalCostsHalfYear(), form.getOneOffCosts(), members);
     }

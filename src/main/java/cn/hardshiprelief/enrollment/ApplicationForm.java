@@ -5,10 +5,13 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.*;
 
 /**
@@ -22,6 +25,16 @@ public class ApplicationForm {
 
     /** For union staff filing on behalf of a worker; ignored when a worker applies for themself. */
     private String applicantUsername;
+
+    /**
+     * The applicant's hire date (入职日期). Required to submit on the enterprise route, where the
+     * company's own records have it and plan 11 二、4 asks for a year of service; optional on the
+     * union route, whose small workplaces and migrant workers often have no formal hiring date and
+     * whose rules (plans 4, 9, 10) do not ask for one. See EnrollmentApplication#missingForSubmission.
+     */
+    @PastOrPresent(message = "{application.hireDate.future}")
+    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
+    private LocalDate hireDate;
 
     private HousingType housingType;
 
@@ -64,6 +77,7 @@ public class ApplicationForm {
         ApplicationForm form = new ApplicationForm();
         form.requestToken = application.getRequestToken();
         form.applicantUsername = application.getApplicantUsername();
+        form.hireDate = application.getHireDate();
         form.housingType = application.getHousingType();
         form.housingArea = application.getHousingArea();
         form.housingNote = application.getHousingNote();
@@ -118,6 +132,8 @@ public class ApplicationForm {
     public void setRequestToken(String requestToken) { this.requestToken = requestToken; }
     public String getApplicantUsername() { return applicantUsername; }
     public void setApplicantUsername(String applicantUsername) { this.applicantUsername = applicantUsername; }
+    public LocalDate getHireDate() { return hireDate; }
+    public void setHireDate(LocalDate hireDate) { this.hireDate = hireDate; }
     public HousingType getHousingType() { return housingType; }
     public void setHousingType(HousingType housingType) { this.housingType = housingType; }
     public BigDecimal getHousingArea() { return housingArea; }

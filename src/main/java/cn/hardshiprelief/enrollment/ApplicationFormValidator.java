@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * Rules across fields of the application form: birth date against the identity number, one
- * person once, one "self", and every upload of an accepted type and size. Runs after Bean Validation.
+ * person once, one "self", the hire date not before the applicant's birth, and every upload of an accepted type and size. Runs after Bean Validation.
  */
 @Component
 public class ApplicationFormValidator implements Validator {
@@ -49,6 +49,10 @@ public class ApplicationFormValidator implements Validator {
                     errors.rejectValue(prefix + "relation", "member.relation.selfTwice");
                 }
                 selfSeen = true;
+                if (form.getHireDate() != null && m.getBirthDate() != null
+                        && form.getHireDate().isBefore(m.getBirthDate())) {
+                    errors.rejectValue("hireDate", "application.hireDate.beforeBirth");
+                }
             }
             if (m.getIdNumber() == null || !IdentityNumber.isValid(m.getIdNumber())) {
                 continue;

@@ -8,6 +8,9 @@ import jakarta.persistence.*;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.*;
 import java.util.stream.Collectors;
 
@@ -62,6 +65,10 @@ public class EnrollmentApplication {
 
     @Column(name = "region_code")
     private String regionCode;
+
+    /** The applicant's hire date (入职日期), for the year of service of plan 11 二、4. */
+    @Column(name = "hire_date")
+    private LocalDate hireDate;
 
     @Column(name = "medical_costs_half_year", precision = 12, scale = 2)
     private BigDecimal medicalCostsHalfYear;
@@ -188,7 +195,7 @@ public class EnrollmentApplication {
                 previous.department, now);
         application.route = Route.RELAPSE;
         application.branchUnion = branchUnion;
-        application.describe(new HouseholdDetails(previous.housingType, previous.housingArea, previous.housingNote,
+        application.describe(new HouseholdDetails(previous.hireDate, previous.housingType, previous.housingArea, previous.housingNote,
                 previous.primaryCause, previous.getSecondaryCauses(), previous.account, previous.medicalCostsHalfYear,
                 previous.oneOffCosts, members));
         application.status = ApplicationStatus.IN_REVIEW;
@@ -208,6 +215,7 @@ public class EnrollmentApplication {
     /** Replaces what the applicant states. Only a draft or a returned application may change. */
     public void describe(HouseholdDetails details) {
         requireEditable();
+        this.hireDate = details.hireDate();
         this.housingType = details.housingType();
         this.housingArea = details.housingArea();
         this.housingNote = details.housingNote();
@@ -267,6 +275,9 @@ public class EnrollmentApplication {
             missing.add("application.missing.members");
         } else if (members.stream().noneMatch(m -> m.getRelation() == Relation.SELF)) {
             missing.add("application.missing.self");
+        }
+        if (hireDate == null && route == Route.ENTERPRISE) {
+            missing.add("application.missing.hireDate");
         }
         if (housingType == null) {
             missing.add("application.missing.housing");
@@ -399,6 +410,19 @@ public class EnrollmentApplication {
         record(null, "confirmHardshipWorker", EventOutcome.CONFIRMED, null, "system", "系统", now);
     }
 
+    /**
+     * Whole months of service from the hire date to the day the application was submitted (in
+     * China), so a case classified again later still counts the same service; null without a hire
+     * date. The threshold itself (12 months) is in {@code classifyHardship}.
+     */
+    public Integer monthsOfServiceAtSubmission() {
+        if (hireDate == null || submittedAt == null) {
+            return null;
+        }
+        LocalDate submittedOn = submittedAt.atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
+        return (int) Math.max(0, ChronoUnit.MONTHS.between(hireDate, submittedOn));
+    }
+
     public boolean isEditable() {
         return status == ApplicationStatus.DRAFT || status == ApplicationStatus.RETURNED;
     }
@@ -455,6 +479,7 @@ public class EnrollmentApplication {
     public OrgUnit getBranchUnion() { return branchUnion; }
     public OrgUnit getCountyUnion() { return countyUnion; }
     public String getRegionCode() { return regionCode; }
+    public LocalDate getHireDate() { return hireDate; }
     public BigDecimal getMedicalCostsHalfYear() { return medicalCostsHalfYear; }
     public BigDecimal getOneOffCosts() { return oneOffCosts; }
     public Tier getTier() { return tier; }

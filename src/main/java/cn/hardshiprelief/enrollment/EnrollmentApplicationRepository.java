@@ -22,6 +22,9 @@ public interface EnrollmentApplicationRepository extends JpaRepository<Enrollmen
 
     Optional<EnrollmentApplication> findByProcessInstanceId(String processInstanceId);
 
+    List<EnrollmentApplication> findByApplicantUsernameAndStatusInOrderById(String applicantUsername,
+                                                                           Collection<ApplicationStatus> statuses);
+
     @EntityGraph(attributePaths = {"department", "company", "branchUnion", "countyUnion"})
     @Query("select a from EnrollmentApplication a where a.applicantUsername = :username or a.filedByUsername = :username order by a.createdAt desc")
     List<EnrollmentApplication> findMine(String username);

@@ -7,10 +7,12 @@ import java.util.Map;
 /**
  * The facts the classification rules read, computed from an application. Amounts are yuan; the
  * DMN gets them as doubles (process variables hold small decision values, not money records).
+ * {@code monthsOfService} is the applicant's whole months of service when the application was
+ * submitted, null without a hire date (the table's year-of-service row then does not apply).
  */
 public record HardshipFacts(double incomePerCapita, double householdIncomeHalfYear, double yearlyIncome,
                             double medicalCostsHalfYear, double oneOffCosts, boolean disasterAffected,
-                            boolean soleEarner, int studentsInSchool) {
+                            boolean soleEarner, int studentsInSchool, Integer monthsOfService) {
 
     public static HardshipFacts of(EnrollmentApplication application) {
         BigDecimal monthly = application.getHouseholdIncome() == null ? BigDecimal.ZERO : application.getHouseholdIncome();
@@ -25,7 +27,8 @@ public record HardshipFacts(double incomePerCapita, double householdIncomeHalfYe
                 amount(application.getOneOffCosts()),
                 application.causes().contains(HardshipCause.DISASTER),
                 earners == 1,
-                students);
+                students,
+                application.monthsOfServiceAtSubmission());
     }
 
     public Map<String, Object> asVariables() {
@@ -38,6 +41,7 @@ public record HardshipFacts(double incomePerCapita, double householdIncomeHalfYe
         v.put("disasterAffected", disasterAffected);
         v.put("soleEarner", soleEarner);
         v.put("studentsInSchool", studentsInSchool);
+        v.put("monthsOfService", monthsOfService);
         return v;
     }
 

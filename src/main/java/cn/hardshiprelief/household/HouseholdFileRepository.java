@@ -17,4 +17,10 @@ public interface HouseholdFileRepository extends JpaRepository<HouseholdFile, Lo
             + " and f.status in (cn.hardshiprelief.household.FileStatus.ACTIVE,"
             + " cn.hardshiprelief.household.FileStatus.STANDING_SUPPORT, cn.hardshiprelief.household.FileStatus.RELAPSED)")
     List<HouseholdFile> findActiveHolding(Collection<String> hashes);
+
+    /** Active files whose head (the worker who applied) is this account. */
+    @Query("select f from HouseholdFile f where f.headUsername = :username"
+            + " and f.status in (cn.hardshiprelief.household.FileStatus.ACTIVE,"
+            + " cn.hardshiprelief.household.FileStatus.STANDING_SUPPORT, cn.hardshiprelief.household.FileStatus.RELAPSED)")
+    List<HouseholdFile> findActiveHeadedBy(String username);
 }

@@ -43,6 +43,12 @@ public class HouseholdFiling implements ActiveFiles {
                 : files.findActiveHolding(idNumberHashes).stream().map(HouseholdFile::getFileNumber).sorted().toList();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> fileNumbersHeadedBy(String username) {
+        return files.findActiveHeadedBy(username).stream().map(HouseholdFile::getFileNumber).sorted().toList();
+    }
+
     /** Files the application's household; idempotent, so a retried process step files once. */
     public HouseholdFile file(Long applicationId, String pairedCadre) {
         var existing = files.findByApplicationId(applicationId);

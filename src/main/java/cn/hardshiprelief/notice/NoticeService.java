@@ -72,7 +72,7 @@ public class NoticeService {
         return new PublicNotices(unitCode, open);
     }
 
-    /** Anyone may object; the process stops the notice timer and asks the county union to decide. */
+    /** Anyone may object; the county union decides while the notice runs on to the end of its period. */
     public NoticeObjection object(String unitCode, Long noticeId, ObjectionForm form, String address) {
         PublicNotice notice = notices.findById(noticeId).filter(n -> n.getUnit().getCode().equals(unitCode))
                 .orElseThrow(() -> new NotFoundException("notice.notFound"));

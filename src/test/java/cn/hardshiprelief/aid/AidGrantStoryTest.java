@@ -270,7 +270,8 @@ class AidGrantStoryTest {
     @Test
     void aStandardChangedInTheModelerAppliesToNewRequestsWhileEarlierGrantsKeepTheirs() throws Exception {
         HouseholdFile before = households.filed("worker1", Households.ENTERPRISE_CHAIN);
-        HouseholdFile after = households.filed("worker1", Households.ENTERPRISE_CHAIN);
+        // another worker: one worker account has one household (一户一档)
+        HouseholdFile after = households.filed("worker2", java.util.List.of("head2", "director1", "hr1", "office1"));
         AidGrant earlier = requests.request(directory.actor("union1"), form(before, AidKind.TRAVEL_HOME, "420.50"), bills());
         assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(after, AidKind.TRAVEL_HOME, "1100"), bills()))
                 .hasMessageContaining("aid.overStandard");

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.browser;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.support.Enrollments;
@@ -39,6 +41,13 @@ class EnrollmentJourneysTest extends JourneyTest {
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; the journeys before this one leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        List.of("worker1", "worker2", "worker3").forEach(earlierStories::closeHouseholdsOf);
+    }
 
     @AfterEach
     void resetClock() {
@@ -154,7 +163,8 @@ class EnrollmentJourneysTest extends JourneyTest {
                     .choose(m + "schooling", p[4])
                     .type(m + "monthlyIncome", p[5]);
         }
-        worker.choose("housingType", "RENTED").choose("primaryCause", "LOW_INCOME")
+        worker.date("hireDate", "2015-03-01")
+                .choose("housingType", "RENTED").choose("primaryCause", "LOW_INCOME")
                 .type("account", "爱人失业，两个孩子上学，父亲年老多病，收入难以维持生活。")
                 .attach("hardshipCertificateFiles", pdf("困难证明.pdf"))
                 .press("提交申请");

@@ -1,6 +1,7 @@
 package cn.hardshiprelief.campaign;
 
 import cn.hardshiprelief.support.Households;
+import cn.hardshiprelief.support.People;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.fund.FundSource;
@@ -38,10 +39,12 @@ class CampaignHouseholds {
     private final Campaigns campaigns;
     private final ManagementService management;
     private final TransactionTemplate transaction;
+    private final People people;
 
     CampaignHouseholds(Households households, HouseholdFileRepository files,
                        FundRepository funds, Directory directory, Campaigns campaigns, ManagementService management,
-                       PlatformTransactionManager transactions) {
+                       PlatformTransactionManager transactions, People people) {
+        this.people = people;
         this.households = households;
         this.files = files;
         this.funds = funds;
@@ -51,14 +54,19 @@ class CampaignHouseholds {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** A worker of the company (worker1 or worker2) applies, the enterprise chain approves, the notice ends. */
-    HouseholdFile filedInTheCompany(String worker) {
-        return households.filed(worker, "worker2".equals(worker) ? ENTERPRISE_CHAIN_2 : Households.ENTERPRISE_CHAIN);
+    /**
+     * A new worker of the department of worker1 (生产部) or worker2 (财务部) applies, the enterprise chain
+     * approves, the notice ends. A new worker each time: one account has one household (一户一档).
+     */
+    HouseholdFile filedInTheCompany(String workerOfDepartment) {
+        boolean finance = "worker2".equals(workerOfDepartment);
+        return households.filed(people.newWorkerOf(finance ? "C01D02" : "C01D01"),
+                finance ? ENTERPRISE_CHAIN_2 : Households.ENTERPRISE_CHAIN);
     }
 
-    /** worker3 of 城关便民超市 applies on the union route: branch1 reviews and visits, county1 approves. */
+    /** A new worker of 城关便民超市 applies on the union route: branch1 reviews and visits, county1 approves. */
     HouseholdFile filedInTheCityBranch() {
-        return households.filedOnTheUnionRoute("worker3", "branch1");
+        return households.filedOnTheUnionRoute(people.newWorkerOf("CU01B01W1"), "branch1");
     }
 
     /** 发放账户: where the household's campaign money goes, as its latest cash grant would have set it. */

@@ -39,6 +39,9 @@ class ClassifyHardshipDecisionTest {
     /** One household per row of the table, in table order, with the row that must decide it. */
     static Stream<Arguments> everyRow() {
         return Stream.of(
+                row("a worker hired eight months ago, 400 yuan a head with a child at school",
+                        enterprise(PLAN_12_LINE).incomePerCapita(400).studentsInSchool(1).monthsOfService(8),
+                        "NOT_ELIGIBLE", "notEligibleUnderOneYearOfService"),
                 row("a worker whose father takes medicine all year, 400 yuan a head",
                         enterprise(PLAN_12_LINE).incomePerCapita(400).medicalCostsHalfYear(3000),
                         "EXTREME", "extremeWithIllnessAtOrBelowLine"),
@@ -90,6 +93,39 @@ class ClassifyHardshipDecisionTest {
     @Test
     void everyRowOfTheTableHasAHouseholdAbove() {
         assertThat(DecisionRows.named(everyRow(), 3)).containsExactlyInAnyOrderElementsOf(DecisionRows.of(DECISION));
+    }
+
+    // --- year of service (plan 11 二、4: 工龄一年以上)
+
+    @Test
+    void aWorkerWithThreeYearsOfServiceIsClassifiedAsBefore() {
+        assertThat(tierOf(enterprise(PLAN_12_LINE).incomePerCapita(400).studentsInSchool(1).monthsOfService(36)))
+                .isEqualTo("EXTREME");
+        assertThat(decidingRow()).isEqualTo("extremeWithSchoolingAtOrBelowLine");
+    }
+
+    @Test
+    void aWorkerWithLessThanAYearOfServiceIsNotEligibleAndIsToldWhy() {
+        assertThat(classify(enterprise(PLAN_12_LINE).incomePerCapita(400).monthsOfService(8)))
+                .containsEntry("tier", "NOT_ELIGIBLE")
+                .containsEntry("reason", "工龄不满一年（入职不满12个月），不符合困难职工界定条件");
+    }
+
+    @Test
+    void elevenMonthsAreUnderAYearAndTwelveAreAYear() {
+        assertThat(tierOf(enterprise(PLAN_12_LINE).incomePerCapita(450).monthsOfService(11))).isEqualTo("NOT_ELIGIBLE");
+        assertThat(tierOf(enterprise(PLAN_12_LINE).incomePerCapita(450).monthsOfService(12))).isEqualTo("SEVERE");
+    }
+
+    @Test
+    void withoutAHireDateTheYearOfServiceRowDoesNotApply() {
+        assertThat(tierOf(enterprise(PLAN_12_LINE).incomePerCapita(450).withoutHireDate())).isEqualTo("SEVERE");
+        assertThat(tierOf(union(DAQING_LINE).incomePerCapita(600).withoutHireDate())).isEqualTo("DEEP");
+    }
+
+    @Test
+    void theUnionRouteDoesNotAskForAYearOfService() {
+        assertThat(tierOf(union(DAQING_LINE).incomePerCapita(600).monthsOfService(3))).isEqualTo("DEEP");
     }
 
     // --- boundaries: where the plans' words put the figure itself
@@ -206,6 +242,7 @@ class ClassifyHardshipDecisionTest {
     /**
      * The facts {@code computeHardshipFacts} gives the table, for a household of three with no
      * other income than the stated per-head figure: half-year and yearly income follow from it.
+     * The applicant has three years of service unless a test says otherwise.
      */
     static final class Household {
         private static final int MEMBERS = 3;
@@ -218,6 +255,7 @@ class ClassifyHardshipDecisionTest {
         private boolean soleEarner;
         private int studentsInSchool;
         private double oneOffCosts;
+        private Integer monthsOfService = 36;
 
         Household(String route, double dibaoLine) {
             this.route = route;
@@ -259,6 +297,16 @@ class ClassifyHardshipDecisionTest {
             return this;
         }
 
+        Household monthsOfService(int months) {
+            monthsOfService = months;
+            return this;
+        }
+
+        Household withoutHireDate() {
+            monthsOfService = null;
+            return this;
+        }
+
         VariableMap variables() {
             return Variables.createVariables()
                     .putValue("route", route)
@@ -271,7 +319,8 @@ class ClassifyHardshipDecisionTest {
                     .putValue("soleEarner", soleEarner)
                     .putValue("studentsInSchool", studentsInSchool)
                     .putValue("oneOffCosts", oneOffCosts)
-                    .putValue("yearlyIncome", incomePerCapita * MEMBERS * 12);
+                    .putValue("yearlyIncome", incomePerCapita * MEMBERS * 12)
+                    .putValue("monthsOfService", monthsOfService);
         }
 
         @Override

@@ -4,6 +4,7 @@ import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.Households;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -56,7 +57,7 @@ class EnterpriseChainStoryTest {
         enrollments.decide("office1", application.getId(), "approve", "同意列入");
 
         assertThat(instance).hasPassed("confirmHardshipWorker", "matchCivilAffairsRecords", "classifyHardship")
-                .isWaitingAt("awaitNoticeOutcome");
+                .isWaitingAt("noticePeriodEnded");
         EnrollmentApplication done = enrollments.reload(application.getId());
         assertThat(done.getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
         assertThat(done.getEvents()).extracting(ApplicationEvent::getOutcome).startsWith(
@@ -67,6 +68,40 @@ class EnterpriseChainStoryTest {
         assertThat(done.getEvents().get(2).getComment()).isEqualTo("情况属实");
         assertThat(queries.confirmed(directory.actor("hr1"))).extracting(EnrollmentApplication::getId)
                 .contains(application.getId());
+    }
+
+    @Test
+    void aWorkerHiredEightMonthsBeforeApplyingPassesTheChainButIsNotEligibleForLessThanAYearOfService() {
+        ApplicationForm form = Enrollments.completeForm("张伟");
+        form.setHireDate(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusMonths(8));
+        EnrollmentApplication application = enrollments.submittedBy("worker1", form);
+        for (String reviewer : Households.ENTERPRISE_CHAIN) {
+            enrollments.decide(reviewer, application.getId(), "approve", null);
+        }
+
+        EnrollmentApplication done = enrollments.reload(application.getId());
+        assertThat(done.monthsOfServiceAtSubmission()).isEqualTo(8);
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.NOT_ELIGIBLE);
+        assertThat(done.getTier()).isEqualTo(Tier.NOT_ELIGIBLE);
+        assertThat(done.getClassificationReason()).isEqualTo("工龄不满一年（入职不满12个月），不符合困难职工界定条件");
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery()
+                .processInstanceId(application.getProcessInstanceId()).singleResult().getEndActivityId())
+                .isEqualTo("applicationNotEligible");
+    }
+
+    @Test
+    void aWorkerWithThreeYearsOfServiceIsClassifiedAndPutOnNoticeAsBefore() {
+        ApplicationForm form = Enrollments.completeForm("张伟");
+        form.setHireDate(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).minusYears(3));
+        EnrollmentApplication application = enrollments.submittedBy("worker1", form);
+        for (String reviewer : Households.ENTERPRISE_CHAIN) {
+            enrollments.decide(reviewer, application.getId(), "approve", null);
+        }
+
+        EnrollmentApplication done = enrollments.reload(application.getId());
+        assertThat(done.monthsOfServiceAtSubmission()).isEqualTo(36);
+        assertThat(done.getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
+        assertThat(done.getTier().eligible()).isTrue();
     }
 
     @Test

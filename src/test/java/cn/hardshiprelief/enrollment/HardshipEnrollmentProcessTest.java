@@ -95,7 +95,9 @@ class HardshipEnrollmentProcessTest {
     private static final String RECORD_CLASSIFICATION = "recordClassification";
     private static final String APPLICATION_NOT_ELIGIBLE = "applicationNotEligible";
     private static final String START_PUBLIC_NOTICE = "startPublicNotice";
+    /** The notice period (公示期): a subprocess holding the timer and, non-interrupting, the objections. */
     private static final String AWAIT_NOTICE_OUTCOME = "awaitNoticeOutcome";
+    private static final String HANDLE_OBJECTION = "handleObjection";
     private static final String NOTICE_PERIOD_ENDED = "noticePeriodEnded";
     private static final String OBJECTION_LODGED = "objectionLodged";
     private static final String DECIDE_OBJECTION = "decideObjection";
@@ -177,7 +179,7 @@ class HardshipEnrollmentProcessTest {
 
         REVIEW_STEPS.forEach(step -> approve(step, application));
 
-        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME)
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED)
                 .hasPassedInOrder(REVIEW_BY_DEPARTMENT_HEAD, REVIEW_BY_DIRECTOR, REVIEW_BY_HR,
                         APPROVE_BY_GENERAL_OFFICE, CONFIRM_HARDSHIP_WORKER, APPLICATION_APPROVED,
                         MATCH_CIVIL_AFFAIRS_RECORDS, DETERMINE_DIBAO_LINE, COMPUTE_HARDSHIP_FACTS,
@@ -253,7 +255,7 @@ class HardshipEnrollmentProcessTest {
         approve(REVIEW_BY_HR, application);
         approve(APPROVE_BY_GENERAL_OFFICE, application);
 
-        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME)
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED)
                 .hasPassed(CONFIRM_HARDSHIP_WORKER, APPLICATION_APPROVED);
         Assertions.assertThat(confirmHardshipWorker.applicationIds).containsExactly(APPLICATION_ID);
     }
@@ -334,7 +336,7 @@ class HardshipEnrollmentProcessTest {
         assertOfferedTo(APPROVE_BY_COUNTY_UNION, application, "countyUnion_CU1", "reviewApplication");
         approve(APPROVE_BY_COUNTY_UNION, application);
 
-        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME)
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED)
                 .variables().containsEntry("classification",
                         Map.of("tier", "DEEP", "reason", "已纳入城市居民最低生活保障"));
         noticePeriodEnds(application);
@@ -537,36 +539,79 @@ class HardshipEnrollmentProcessTest {
     @Test
     void anObjectionUpheldByTheCountyUnionEndsTheApplicationWithoutAFile() throws IOException {
         ProcessInstance application = unionApplicationOnNotice("KN-2026-0001", APPLICATION_ID);
+        Date due = noticeTimerOf(application).getDuedate();
 
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(1))));
         lodgeObjection(application, "邻居反映其家庭有两套住房");
 
-        assertThat(application).isWaitingAtExactly(DECIDE_OBJECTION)
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED, HANDLE_OBJECTION, DECIDE_OBJECTION)
                 .variables().containsEntry("objectionSummary", "邻居反映其家庭有两套住房");
-        Assertions.assertThat(managementService().createJobQuery().processInstanceId(application.getId()).count())
-                .as("the notice timer is cancelled by the objection").isZero();
+        Assertions.assertThat(noticeTimerOf(application).getDuedate())
+                .as("the notice runs on while the objection is decided").isEqualTo(due);
         assertOfferedTo(DECIDE_OBJECTION, application, "countyUnion_CU1", "decideObjection");
         decideObjection(application, "uphold", "经核实，该户另有住房一套，家庭收入高于标准");
 
         assertThat(application).isEnded()
                 .hasPassedInOrder(START_PUBLIC_NOTICE, OBJECTION_LODGED, DECIDE_OBJECTION, REJECT_AFTER_OBJECTION,
                         APPLICATION_REJECTED_AFTER_NOTICE)
-                .hasNotPassed(NOTICE_PERIOD_ENDED, FILE_HOUSEHOLD, HOUSEHOLD_FILED);
+                .hasNotPassed(FILE_HOUSEHOLD, HOUSEHOLD_FILED);
+        Assertions.assertThat(managementService().createJobQuery().processInstanceId(application.getId()).count())
+                .as("an upheld objection stops the notice and its timer").isZero();
         Assertions.assertThat(objectionDecisionListener.completions).containsExactly("decideObjection:uphold");
         Assertions.assertThat(rejectAfterObjection.applicationIds).containsExactly(APPLICATION_ID);
         Assertions.assertThat(fileHousehold.applicationIds).isEmpty();
     }
 
     @Test
-    void anObjectionDismissedByTheCountyUnionLetsTheHouseholdBeFiled() {
+    void aDismissedObjectionNeitherCutsTheNoticeShortNorFilesTheHouseholdBeforeItsPeriodEnds() {
         ProcessInstance application = unionApplicationOnNotice("KN-2026-0001", APPLICATION_ID);
+        Date due = noticeTimerOf(application).getDuedate();
 
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(1))));
+        lodgeObjection(application, "有人反映其子女已工作");
+        ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT.plus(Duration.ofDays(2))));
+        decideObjection(application, "dismiss", "子女仍在读大学，异议不成立");
+
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED).hasNotPassed(FILE_HOUSEHOLD);
+        Assertions.assertThat(noticeTimerOf(application).getDuedate()).isEqualTo(due);
+        Assertions.assertThat(fileHousehold.applicationIds).isEmpty();
+        ClockUtil.setCurrentTime(Date.from(due.toInstant().minusSeconds(60)));
+        Assertions.assertThat(dueJobsOf(application)).as("still on notice a minute before its end").isZero();
+
+        noticePeriodEnds(application);
+
+        assertThat(application).isEnded()
+                .hasPassedInOrder(OBJECTION_LODGED, DECIDE_OBJECTION, NOTICE_PERIOD_ENDED, FILE_HOUSEHOLD, HOUSEHOLD_FILED)
+                .hasPassed(AWAIT_NOTICE_OUTCOME)
+                .hasNotPassed(REJECT_AFTER_OBJECTION, APPLICATION_REJECTED_AFTER_NOTICE);
+        Assertions.assertThat(fileHousehold.applicationIds).containsExactly(APPLICATION_ID);
+    }
+
+    @Test
+    void aNoticeThatEndsWhileAnObjectionIsUndecidedWaitsForTheDecisionBeforeFiling() {
+        ProcessInstance application = unionApplicationOnNotice("KN-2026-0001", APPLICATION_ID);
+        lodgeObjection(application, "有人反映其子女已工作");
+
+        noticePeriodEnds(application);
+
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, HANDLE_OBJECTION, DECIDE_OBJECTION).hasNotPassed(FILE_HOUSEHOLD);
+        decideObjection(application, "dismiss", "子女仍在读大学，异议不成立");
+        assertThat(application).isEnded().hasPassed(HOUSEHOLD_FILED);
+        Assertions.assertThat(fileHousehold.applicationIds).containsExactly(APPLICATION_ID);
+    }
+
+    @Test
+    void aSecondObjectionAfterADismissalIsDecidedToo() {
+        ProcessInstance application = unionApplicationOnNotice("KN-2026-0001", APPLICATION_ID);
         lodgeObjection(application, "有人反映其子女已工作");
         decideObjection(application, "dismiss", "子女仍在读大学，异议不成立");
 
-        assertThat(application).isEnded()
-                .hasPassedInOrder(OBJECTION_LODGED, DECIDE_OBJECTION, FILE_HOUSEHOLD, HOUSEHOLD_FILED)
-                .hasNotPassed(NOTICE_PERIOD_ENDED, REJECT_AFTER_OBJECTION, APPLICATION_REJECTED_AFTER_NOTICE);
-        Assertions.assertThat(fileHousehold.applicationIds).containsExactly(APPLICATION_ID);
+        lodgeObjection(application, "反映其家中另有门面房");
+        decideObjection(application, "uphold", "经核实，门面房为本人所有，出租收入未申报");
+
+        assertThat(application).isEnded().hasPassed(APPLICATION_REJECTED_AFTER_NOTICE).hasNotPassed(FILE_HOUSEHOLD);
+        Assertions.assertThat(objectionDecisionListener.completions)
+                .containsExactly("decideObjection:dismiss", "decideObjection:uphold");
     }
 
     @Test
@@ -579,15 +624,15 @@ class HardshipEnrollmentProcessTest {
                 .isInstanceOf(MismatchingMessageCorrelationException.class);
 
         lodgeObjection(second, "反映其配偶有固定收入");
-        assertThat(second).isWaitingAtExactly(DECIDE_OBJECTION);
-        assertThat(first).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME);
+        assertThat(second).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED, HANDLE_OBJECTION, DECIDE_OBJECTION);
+        assertThat(first).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED);
         Assertions.assertThat(noticeTimerOf(first)).isNotNull();
 
         runtimeService().createMessageCorrelation(OBJECTION_LODGED)
                 .processInstanceBusinessKey("KN-2026-0001")
                 .setVariable("objectionSummary", "反映其家中有车辆")
                 .correlate();
-        assertThat(first).isWaitingAtExactly(DECIDE_OBJECTION)
+        assertThat(first).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED, HANDLE_OBJECTION, DECIDE_OBJECTION)
                 .variables().containsEntry("objectionSummary", "反映其家中有车辆");
         assertThat(second).variables().containsEntry("objectionSummary", "反映其配偶有固定收入");
     }
@@ -658,7 +703,7 @@ class HardshipEnrollmentProcessTest {
         approve(REVIEW_BY_BRANCH_UNION, application);
         verifyHousehold(application);
         approve(APPROVE_BY_COUNTY_UNION, application);
-        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME);
+        assertThat(application).isWaitingAtExactly(AWAIT_NOTICE_OUTCOME, NOTICE_PERIOD_ENDED);
         return application;
     }
 
@@ -692,7 +737,7 @@ class HardshipEnrollmentProcessTest {
     }
 
     private void decideObjection(ProcessInstance application, String outcome, String comment) {
-        assertThat(application).isWaitingAtExactly(DECIDE_OBJECTION);
+        assertThat(application).isWaitingAt(DECIDE_OBJECTION);
         complete(task(DECIDE_OBJECTION, application), withVariables("objectionOutcome", outcome, "comment", comment));
     }
 

@@ -9,7 +9,9 @@ import cn.hardshiprelief.notice.PublicNoticeRepository;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.EarlierStories;
 import cn.hardshiprelief.support.Enrollments;
+import cn.hardshiprelief.support.People;
 import cn.hardshiprelief.verification.CheckResult;
 import cn.hardshiprelief.verification.VerificationForm;
 import cn.hardshiprelief.verification.VerificationService;
@@ -53,6 +55,8 @@ class UnionRouteAndFilingStoryTest {
     @Autowired HouseholdFileRepository files;
     @Autowired EnrollmentService enrollment;
     @Autowired MockMvc mvc;
+    @Autowired EarlierStories earlierStories;
+    @Autowired People people;
 
     @BeforeEach
     void initAssertions() {
@@ -137,6 +141,7 @@ class UnionRouteAndFilingStoryTest {
 
     @Test
     void aHouseholdAlreadyFiledCannotApplyAgainAndIsToldWhichFile() {
+        earlierStories.closeHouseholdsOf("worker2");
         ApplicationForm first = Enrollments.completeForm("李娜");
         EnrollmentApplication application = enrollment.submit(directory.actor("worker2"), null, first);
         for (String reviewer : List.of("head2", "director1", "hr1", "office1")) {
@@ -150,8 +155,21 @@ class UnionRouteAndFilingStoryTest {
         again.getMembers().get(0).setBirthDate(first.getMembers().get(0).getBirthDate());
         assertThatThrownBy(() -> enrollment.submit(directory.actor("worker2"), null, again))
                 .isInstanceOf(BusinessException.class)
-                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.alreadyFiled"))
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.workerHasActiveFile"))
                 .satisfies(e -> assertThat(((BusinessException) e).getArgs()[0]).isEqualTo(fileNumber));
+
+        String spouse = people.withRoles("spouse2", "C01D02", "worker_C01D02");
+        try {
+            ApplicationForm bySpouse = Enrollments.completeForm("兼职spouse2");
+            bySpouse.getMembers().get(1).setIdNumber(first.getMembers().get(1).getIdNumber());
+            bySpouse.getMembers().get(1).setBirthDate(first.getMembers().get(1).getBirthDate());
+            assertThatThrownBy(() -> enrollment.submit(directory.actor(spouse), null, bySpouse))
+                    .isInstanceOf(BusinessException.class)
+                    .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("application.alreadyFiled"))
+                    .satisfies(e -> assertThat(((BusinessException) e).getArgs()[0]).isEqualTo(fileNumber));
+        } finally {
+            people.removeAll();
+        }
     }
 
     @Test
@@ -162,9 +180,9 @@ class UnionRouteAndFilingStoryTest {
         }
         PublicNotice notice = noticeRepository.findByApplicationId(application.getId()).orElseThrow();
         notices.object(notice.getUnit().getCode(), notice.getId(), new ObjectionForm("该户家中有两套住房，收入情况不实", "13800000000"), "10.0.0.1");
-        assertThat(instanceOf(application)).isWaitingAt("decideObjection");
+        assertThat(instanceOf(application)).isWaitingAt("decideObjection", "noticePeriodEnded");
         assertThat(engine.getManagementService().createJobQuery().processInstanceId(application.getProcessInstanceId())
-                .timers().count()).isZero();
+                .timers().count()).as("the notice keeps running while the objection is decided").isOne();
 
         assertThatThrownBy(() -> enrollments.decideObjection("county1", application.getId(), "uphold", " "))
                 .isInstanceOf(InvalidDecisionException.class);
@@ -180,7 +198,7 @@ class UnionRouteAndFilingStoryTest {
     }
 
     @Test
-    void aDismissedObjectionLetsFilingGoOn() {
+    void aDismissedObjectionLeavesTheNoticeRunningAndTheHouseholdIsFiledWhenItsPeriodEnds() {
         EnrollmentApplication application = enrollments.submittedBy("worker1");
         for (String reviewer : List.of("head1", "director1", "hr1", "office1")) {
             enrollments.decide(reviewer, application.getId(), "approve", null);
@@ -188,6 +206,14 @@ class UnionRouteAndFilingStoryTest {
         PublicNotice notice = noticeRepository.findByApplicationId(application.getId()).orElseThrow();
         notices.object(notice.getUnit().getCode(), notice.getId(), new ObjectionForm("听说他家有车", "匿名电话 123"), "10.0.0.2");
         enrollments.decideObjection("county1", application.getId(), "dismiss", "车辆为借用，已核实");
+
+        assertThat(files.findByApplicationId(application.getId())).as("not filed before the notice ends").isEmpty();
+        assertThat(enrollments.reload(application.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_NOTICE);
+        assertThat(instanceOf(application)).isWaitingAt("noticePeriodEnded");
+        assertThat(notices.openAt(notice.getUnit().getCode()).notices()).extracting(PublicNotice::getId)
+                .as("still on the public notice page").contains(notice.getId());
+
+        noticePeriodEnds(application);
 
         assertThat(files.findByApplicationId(application.getId())).isPresent();
         assertThat(enrollments.reload(application.getId()).getEvents()).extracting(ApplicationEvent::getOutcome)

@@ -25,9 +25,11 @@ public class Enrollments {
     private final Directory directory;
     private final Tasks tasks;
     private final ApplicationQueries queries;
+    private final EarlierStories earlierStories;
 
     public Enrollments(EnrollmentService enrollment, ReviewService reviews, Directory directory, Tasks tasks,
-                       ApplicationQueries queries) {
+                       ApplicationQueries queries, EarlierStories earlierStories) {
+        this.earlierStories = earlierStories;
         this.enrollment = enrollment;
         this.reviews = reviews;
         this.directory = directory;
@@ -39,6 +41,7 @@ public class Enrollments {
     public static ApplicationForm completeForm(String selfName) {
         ApplicationForm form = new ApplicationForm();
         form.setRequestToken(UUID.randomUUID().toString());
+        form.setHireDate(LocalDate.of(2015, 3, 1));
         form.setHousingType(HousingType.RENTED);
         form.setPrimaryCause(HardshipCause.LOW_INCOME);
         form.setAccount("爱人失业，孩子上学，收入难以维持生活。");
@@ -66,9 +69,19 @@ public class Enrollments {
         return new MockMultipartFile("hardshipCertificateFiles", name, "application/pdf", PDF);
     }
 
-    /** The worker applies for themself; returns the submitted application. */
+    /**
+     * The worker applies for themself; returns the submitted application. What earlier stories of
+     * the shared context left the worker is closed first (see {@link EarlierStories}); within one
+     * test a worker still has one household.
+     */
     public EnrollmentApplication submittedBy(String worker) {
-        return enrollment.submit(directory.actor(worker), null, completeForm(directory.displayName(worker)));
+        return submittedBy(worker, completeForm(directory.displayName(worker)));
+    }
+
+    /** The worker submits this form for themself, free of earlier stories' households as above. */
+    public EnrollmentApplication submittedBy(String worker, ApplicationForm form) {
+        earlierStories.closeHouseholdsOf(worker);
+        return enrollment.submit(directory.actor(worker), null, form);
     }
 
     public String openTaskId(Long applicationId) {

@@ -8,9 +8,10 @@ import org.springframework.stereotype.Component;
 import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.OBJECTION_SUMMARY;
 
 /**
- * Correlates {@code objectionLodged} to the application's instance while it waits at
- * {@code awaitNoticeOutcome}; a later objection (the county union is already deciding) only adds
- * to the summary the decision task shows.
+ * Correlates {@code objectionLodged} to the application's instance while its notice runs
+ * ({@code awaitNoticeOutcome}, whose timer keeps running): the county union gets a decision task.
+ * An objection that arrives while a decision is still open only adds to the summary that task
+ * shows, so the county union decides once on everything said so far.
  */
 @Component
 class NoticeProcessMessages implements NoticeProcess {
@@ -25,7 +26,9 @@ class NoticeProcessMessages implements NoticeProcess {
     public void objectionLodged(String processInstanceId, String objectionSummary) {
         boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                 .eventType("message").eventName(HardshipEnrollmentProcess.OBJECTION_MESSAGE).count() > 0;
-        if (waiting) {
+        boolean deciding = runtime.createExecutionQuery().processInstanceId(processInstanceId)
+                .activityId(HardshipEnrollmentProcess.DECIDE_OBJECTION).count() > 0;
+        if (waiting && !deciding) {
             runtime.createMessageCorrelation(HardshipEnrollmentProcess.OBJECTION_MESSAGE)
                     .processInstanceId(processInstanceId).setVariable(OBJECTION_SUMMARY, objectionSummary).correlate();
         } else {

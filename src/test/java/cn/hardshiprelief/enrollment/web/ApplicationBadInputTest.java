@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.security.AppUserDetailsService;
@@ -28,6 +30,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @AppTest
 class ApplicationBadInputTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     @Autowired
     MockMvc mvc;

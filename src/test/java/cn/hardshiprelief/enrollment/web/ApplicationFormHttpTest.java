@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.Enrollments;
@@ -40,6 +42,15 @@ import static org.assertj.core.api.Assertions.assertThat;
         properties = "camunda.bpm.process-engine-name=httpTests")
 @ActiveProfiles("test")
 class ApplicationFormHttpTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     private static final Pattern HIDDEN_INPUT = Pattern.compile(
             "<input type=\"hidden\"[^>]*? name=\"([^\"]+)\"[^>]*? value=\"([^\"]*)\"");
@@ -138,7 +149,7 @@ class ApplicationFormHttpTest {
                     .field(m + "schooling", i == 0 ? "NONE" : "SENIOR_MIDDLE")
                     .field(m + "monthlyIncome", i == 0 ? "1500.00" : "0");
         }
-        return body.field("housingType", "RENTED").field("housingArea", "").field("housingNote", "")
+        return body.field("hireDate", "2015-03-01").field("housingType", "RENTED").field("housingArea", "").field("housingNote", "")
                 .field("primaryCause", "LOW_INCOME").field("medicalCostsHalfYear", "").field("oneOffCosts", "")
                 .field("account", "一家" + members + "口，只有我一人有收入。")
                 .file("disabilityCertificateFiles", "", new byte[0])

@@ -39,7 +39,7 @@ final class ApplicationFormPost {
         form.with("requestToken", UUID.randomUUID().toString()).with("action", "submit");
         form.member(0, selfName, "SELF", TestIdNumbers.born(SELF_BORN), SELF_BORN, "EMPLOYED", "NONE", "1800.00");
         form.member(1, "张小明", "CHILD", TestIdNumbers.born(CHILD_BORN), CHILD_BORN, "STUDENT", "JUNIOR_MIDDLE", "0");
-        form.with("housingType", "RENTED").with("primaryCause", "LOW_INCOME")
+        form.with("hireDate", "2015-03-01").with("housingType", "RENTED").with("primaryCause", "LOW_INCOME")
                 .with("account", "爱人失业，孩子上学，收入难以维持生活。");
         return form.file(Enrollments.pdf("生活困难证明.pdf"));
     }

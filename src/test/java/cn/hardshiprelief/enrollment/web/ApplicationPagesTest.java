@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.enrollment.ApplicationStatus;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
@@ -42,6 +44,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** The applicant's pages: filling in the application form, its refusals, and who may open what. */
 @AppTest
 class ApplicationPagesTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker1");
+        earlierStories.closeHouseholdsOf("worker2");
+    }
 
     @Autowired
     MockMvc mvc;
@@ -156,6 +168,53 @@ class ApplicationPagesTest {
         // 1000000 has no decimals at all: "最多两位小数" would send the applicant looking for the wrong mistake
         assertThat(fieldBlock(html, "members[0].monthlyIncome")).contains("月收入超出合理范围")
                 .doesNotContain("两位小数");
+    }
+
+    @Test
+    void theFormAsksForTheHireDateInBothLanguages() throws Exception {
+        assertThat(page("/applications/new", "worker1")).contains("入职日期", "name=\"hireDate\"");
+        assertThat(page("/applications/new?lang=en", "worker1")).contains("Hire date");
+    }
+
+    @Test
+    void aCompanyWorkerSubmittingWithoutAHireDateIsAskedForItAndNothingIsSaved() throws Exception {
+        int before = applicationsOf("worker1");
+        ApplicationFormPost form = ApplicationFormPost.complete("张伟").with("hireDate", "");
+
+        String html = mvc.perform(form.postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("申请还不完整，不能提交", "请填写申请人的入职日期");
+        assertThat(applicationsOf("worker1")).isEqualTo(before);
+    }
+
+    @Test
+    void aHireDateBeforeTheApplicantsBirthIsRefusedOnItsField() throws Exception {
+        ApplicationFormPost form = ApplicationFormPost.complete("张伟").with("hireDate", "1970-01-01");
+
+        String html = mvc.perform(form.postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(fieldBlock(html, "hireDate")).contains("invalid", "入职日期不能早于本人出生日期");
+    }
+
+    @Test
+    void theHireDateIsKeptAndShownOnTheApplication() throws Exception {
+        Long id = submittedByWorker1(ApplicationFormPost.complete("张伟").with("hireDate", "2016-04-18"));
+
+        assertThat(application(id).getHireDate()).isEqualTo(java.time.LocalDate.of(2016, 4, 18));
+        assertThat(page("/applications/" + id, "worker1")).contains("入职日期", "2016-04-18");
+    }
+
+    @Test
+    void aDraftsHireDateComesBackInTheDateFieldInTheFormatABrowserReads() throws Exception {
+        MvcResult saved = mvc.perform(ApplicationFormPost.complete("张伟").with("hireDate", "2016-04-18")
+                        .with("action", "save").postTo("/applications").with(as("worker1")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+
+        String edit = page(saved.getResponse().getRedirectedUrl(), "worker1");
+
+        assertThat(fieldBlock(edit, "hireDate")).contains("type=\"date\"", "value=\"2016-04-18\"");
     }
 
     @Test
@@ -281,6 +340,25 @@ class ApplicationPagesTest {
         assertThat(filed.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(applicationsOf("worker1")).isEqualTo(before + 1);
         assertThat(page("/applications/" + filed.getId(), "union1")).contains("周丽", "张伟");
+    }
+
+    @Test
+    void unionStaffFilingASecondHouseholdForAWorkerSeeTheOpenApplicationNamedAndWhatTheyTyped() throws Exception {
+        Long first = submittedByWorker1(ApplicationFormPost.complete("张伟"));
+        String number = application(first).getApplicationNumber();
+        int before = applicationsOf("worker1");
+        ApplicationFormPost second = ApplicationFormPost.complete("张伟").with("applicantUsername", "worker1")
+                .with("account", "同一账号的第二户，身份证号不同。");
+
+        String html = mvc.perform(second.postTo("/applications").with(as("union1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        String english = mvc.perform(second.with("requestToken", java.util.UUID.randomUUID().toString())
+                        .postTo("/applications?lang=en").with(as("union1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("该职工已有申请 " + number + " 正在办理中", "同一账号的第二户，身份证号不同。");
+        assertThat(english).contains("This worker already has application " + number + " in progress");
+        assertThat(applicationsOf("worker1")).isEqualTo(before);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.organization.Directory;
@@ -35,6 +37,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AppTest
 class EnrollmentApiTest {
 
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker1");
+        earlierStories.closeHouseholdsOf("worker2");
+    }
+
     private static final LocalDate SELF_BORN = LocalDate.of(1978, 5, 12);
 
     @Autowired
@@ -63,6 +75,7 @@ class EnrollmentApiTest {
     /** The application form as JSON: the applicant (income 1800) and a child at school, rented, low income. */
     private static Map<String, Object> applicationJson(String selfIdNumber) {
         Map<String, Object> form = new LinkedHashMap<>();
+        form.put("hireDate", "2015-03-01");
         form.put("housingType", "RENTED");
         form.put("primaryCause", "LOW_INCOME");
         form.put("account", "爱人失业，孩子上学，收入难以维持生活。");

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment.web;
 
+import cn.hardshiprelief.support.EarlierStories;
+import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.notice.PublicNotice;
@@ -30,6 +32,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /** Pages of the union route and of filing: who sees what, masking on the public notice, objections. */
 @AppTest
 class UnionPagesTest {
+
+    @Autowired
+    EarlierStories earlierStories;
+
+    /** A worker has one household in progress or on file; earlier tests of the shared context leave theirs. */
+    @BeforeEach
+    void workersFreeToApply() {
+        earlierStories.closeHouseholdsOf("worker1");
+        earlierStories.closeHouseholdsOf("worker3");
+    }
 
     @Autowired MockMvc mvc;
     @Autowired AppUserDetailsService users;
