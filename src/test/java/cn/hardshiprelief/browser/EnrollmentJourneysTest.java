@@ -1,7 +1,5 @@
 package cn.hardshiprelief.browser;
 
-import cn.hardshiprelief.support.EarlierStories;
-import org.junit.jupiter.api.BeforeEach;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.support.Enrollments;
@@ -41,13 +39,6 @@ class EnrollmentJourneysTest extends JourneyTest {
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
-    @Autowired EarlierStories earlierStories;
-
-    /** A worker has one household in progress or on file; the journeys before this one leave theirs. */
-    @BeforeEach
-    void workersFreeToApply() {
-        List.of("worker1", "worker2", "worker3").forEach(earlierStories::closeHouseholdsOf);
-    }
 
     @AfterEach
     void resetClock() {

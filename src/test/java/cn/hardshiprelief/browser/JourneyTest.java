@@ -21,8 +21,16 @@ abstract class JourneyTest {
 
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    cn.hardshiprelief.support.EarlierStories earlierStories;
 
     private final List<Browser> browsers = new ArrayList<>();
+
+    /** A worker has one household in progress or on file; the journeys before this one leave theirs. */
+    @org.junit.jupiter.api.BeforeEach
+    void workersFreeToApply() {
+        List.of("worker1", "worker2", "worker3").forEach(earlierStories::closeHouseholdsOf);
+    }
 
     @AfterEach
     void closeBrowsers() {
