@@ -20,6 +20,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.springframework.context.MessageSource;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 import java.util.*;
@@ -219,8 +221,8 @@ public class StepRules {
             String problem = field.get().problemWith(asText(raw), raw);
             if (problem != null) {
                 String label = field.get().label();
-                throw new CompletionRefusedException(text("step.fieldInvalid", label, text(problem)),
-                        "step.fieldInvalid", label, text(problem));
+                MessageSourceResolvable why = new DefaultMessageSourceResolvable(problem);
+                throw new CompletionRefusedException(text("step.fieldInvalid", label, why), "step.fieldInvalid", label, why);
             }
         }
         form.ifPresent(f -> f.fields().stream().filter(FormField::required)
@@ -249,7 +251,9 @@ public class StepRules {
         String party = barredParty(step.rule(), step.task().getProcessInstanceId(), step.task().getTaskDefinitionKey(),
                 caseParties, user);
         if (party != null) {
-            throw refused("step.separationOfDuties", displayName(user), text("step.party." + party));
+            // a resolvable argument: each reader gets the party in their own language, not both
+            throw refused("step.separationOfDuties", displayName(user),
+                    new DefaultMessageSourceResolvable("step.party." + party));
         }
     }
 

@@ -139,7 +139,9 @@ class AidGrantPagesTest {
         HouseholdFile file = steps.filedByUnion();
         Long id = requested(file, AidKind.EMERGENCY_AID, "5000", false);
 
-        mvc.perform(decision(id, "branch1", true, "同意上报")).andExpect(status().isForbidden());
+        String refused = mvc.perform(decision(id, "branch1", true, "同意上报")).andExpect(status().isForbidden())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("本人提出了该救助申请（不相容职责）").doesNotContain("they requested");
         assertThat(openStep(id)).isEqualTo("approveByBranchUnion");
         assertThat(page("/tasks", "county1")).contains("/aid/" + id);
         mvc.perform(decision(id, "county1", true, "情况属实，同意上报")).andExpect(status().is3xxRedirection());
