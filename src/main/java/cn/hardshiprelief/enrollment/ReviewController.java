@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
+
 /** The reviewer's pages: inbox (待办), done list (已办), and the review page of one task. */
 @Controller
 public class ReviewController {
@@ -41,20 +43,17 @@ public class ReviewController {
     }
 
     @PostMapping("/tasks/{taskId}")
-    public String decide(Actor actor, @PathVariable String taskId,
-                         @RequestParam(required = false) String decision,
-                         @RequestParam(required = false) String comment, Model model, RedirectAttributes flash,
-                         jakarta.servlet.http.HttpServletResponse response) {
+    public String decide(Actor actor, @PathVariable String taskId, @RequestParam Map<String, String> submitted,
+                         Model model, RedirectAttributes flash, jakarta.servlet.http.HttpServletResponse response) {
         try {
-            EnrollmentApplication application = reviews.decide(actor, taskId, decision, comment);
-            flash.addFlashAttribute("success", "review.decided." + decision);
+            EnrollmentApplication application = reviews.decide(actor, taskId, submitted);
+            flash.addFlashAttribute("success", "review.decided." + submitted.get("decision"));
             flash.addFlashAttribute("successArg", application.getApplicationNumber());
             return "redirect:/tasks";
         } catch (InvalidDecisionException e) {
             response.setStatus(400);
             model.addAttribute("problems", e.getProblems());
-            model.addAttribute("decision", decision);
-            model.addAttribute("comment", comment);
+            model.addAttribute("values", submitted);
             return show(reviews.review(actor, taskId), model);
         }
     }

@@ -68,59 +68,70 @@ public class ReviewService {
                 })).toList();
     }
 
-    /** One task to decide, with its application and form. */
+    /** One task to decide, with its application and the task's deployed Camunda Form. */
     @Transactional(readOnly = true)
     public ReviewView review(Actor actor, String taskId) {
         OpenTask task = openTaskFor(actor, taskId);
         EnrollmentApplication application = applicationOf(actor, task);
-        TaskForm form = forms.require(task.formId() != null ? task.formId()
-                : HardshipEnrollmentProcess.DECIDE_OBJECTION.equals(task.stepId()) ? "decideObjection" : "reviewApplication");
-        return new ReviewView(task, application, form, directory.displayName(application.getApplicantUsername()),
-                findings.of(application));
-    }
-
-    /** Decides a review task: approve, reject or return; rejecting or returning needs a comment. */
-    public EnrollmentApplication decide(Actor actor, String taskId, String decision, String comment) {
-        boolean needsReason = Decisions.REJECT.equals(decision) || Decisions.RETURN.equals(decision);
-        return complete(actor, taskId, HardshipEnrollmentProcess.REVIEW_STEPS, "reviewApplication",
-                Variables.DECISION, decision, comment, needsReason ? "review.commentRequired" : null);
-    }
-
-    /** The county union's decision on an objection to the public notice: uphold (with a reason) or dismiss. */
-    public EnrollmentApplication decideObjection(Actor actor, String taskId, String outcome, String comment) {
-        return complete(actor, taskId, List.of(HardshipEnrollmentProcess.DECIDE_OBJECTION), "decideObjection",
-                Variables.OBJECTION_OUTCOME, outcome, comment, "uphold".equals(outcome) ? "objection.commentRequired" : null);
+        return new ReviewView(task, application, forms.require(task),
+                directory.displayName(application.getApplicantUsername()), findings.of(application));
     }
 
     /**
-     * Completes one of the given steps with a choice and a comment, after the checks every decision
-     * gets: the task is open and the actor's, the values pass the task's Camunda Form, and a comment
-     * is there when the choice needs one ({@code commentRequiredKey} names the message then).
+     * Decides a review task with what was submitted for its Camunda Form (approve, reject or return, and
+     * whatever fields the deployed form has); rejecting or returning needs a comment.
      */
-    private EnrollmentApplication complete(Actor actor, String taskId, List<String> steps, String defaultForm,
-                                           String choiceVariable, String choice, String comment,
+    public EnrollmentApplication decide(Actor actor, String taskId, Map<String, String> submitted) {
+        String decision = submitted.get(Variables.DECISION);
+        boolean needsReason = Decisions.REJECT.equals(decision) || Decisions.RETURN.equals(decision);
+        return complete(actor, taskId, HardshipEnrollmentProcess.REVIEW_STEPS, submitted,
+                needsReason ? "review.commentRequired" : null);
+    }
+
+    /** {@link #decide(Actor, String, Map)} with the two fields every review form has. */
+    public EnrollmentApplication decide(Actor actor, String taskId, String decision, String comment) {
+        return decide(actor, taskId, choiceAndComment(Variables.DECISION, decision, comment));
+    }
+
+    /** The county union's decision on an objection to the public notice: uphold (with a reason) or dismiss. */
+    public EnrollmentApplication decideObjection(Actor actor, String taskId, Map<String, String> submitted) {
+        return complete(actor, taskId, List.of(HardshipEnrollmentProcess.DECIDE_OBJECTION), submitted,
+                "uphold".equals(submitted.get(Variables.OBJECTION_OUTCOME)) ? "objection.commentRequired" : null);
+    }
+
+    public EnrollmentApplication decideObjection(Actor actor, String taskId, String outcome, String comment) {
+        return decideObjection(actor, taskId, choiceAndComment(Variables.OBJECTION_OUTCOME, outcome, comment));
+    }
+
+    private static Map<String, String> choiceAndComment(String choiceVariable, String choice, String comment) {
+        Map<String, String> submitted = new HashMap<>();
+        submitted.put(choiceVariable, choice);
+        submitted.put(Variables.COMMENT, comment);
+        return submitted;
+    }
+
+    /**
+     * Completes one of the given steps after the checks every decision gets: the task is open and the
+     * actor's, the values pass the task's deployed Camunda Form, and a comment is there when the choice
+     * needs one ({@code commentRequiredKey} names the message then).
+     */
+    private EnrollmentApplication complete(Actor actor, String taskId, List<String> steps, Map<String, String> submitted,
                                            String commentRequiredKey) {
         OpenTask task = openTaskFor(actor, taskId);
         if (!steps.contains(task.stepId())) {
             throw new BusinessException("review.notAReviewTask");
         }
         EnrollmentApplication application = applicationOf(actor, task);
-        Map<String, String> values = new HashMap<>();
-        values.put(choiceVariable, choice);
-        values.put(Variables.COMMENT, comment);
-        Map<String, String> problems = new HashMap<>(
-                forms.require(task.formId() != null ? task.formId() : defaultForm).validate(values));
-        if (commentRequiredKey != null && (comment == null || comment.isBlank())) {
+        FormSubmission submission = FormSubmission.of(forms.require(task), submitted);
+        Map<String, String> problems = new HashMap<>(submission.problems());
+        if (commentRequiredKey != null && submission.isBlank(Variables.COMMENT)) {
             problems.putIfAbsent(Variables.COMMENT, commentRequiredKey);
         }
         if (!problems.isEmpty()) {
             throw new InvalidDecisionException(problems);
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(choiceVariable, choice);
-        variables.put(Variables.COMMENT, comment == null ? "" : comment.strip());
         try {
-            tasks.claimAndComplete(task.id(), actor.username(), variables);
+            tasks.claimAndComplete(task.id(), actor.username(), submission.variables());
         } catch (TaskGoneException e) {
             throw alreadyDecided(taskId);
         }

@@ -33,9 +33,12 @@ public record FormField(String key, String type, String label, String descriptio
 
     /** Message key of what is wrong with a submitted value, or null when it is acceptable. */
     public String problemWith(String value) {
-        boolean blank = value == null || value.isBlank();
+        boolean blank = value == null || value.isBlank() || ("checkbox".equals(type) && "false".equals(value));
         if (blank) {
             return required ? "form.required" : null;
+        }
+        if ("number".equals(type) && !isNumber(value)) {
+            return "form.notANumber";
         }
         if (hasOptions() && options.stream().noneMatch(o -> o.value().equals(value))) {
             return "form.notAnOption";
@@ -44,5 +47,14 @@ public record FormField(String key, String type, String label, String descriptio
             return "form.tooLong";
         }
         return null;
+    }
+
+    private static boolean isNumber(String value) {
+        try {
+            new java.math.BigDecimal(value.strip());
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 }

@@ -69,7 +69,7 @@ public class StepRules {
     private final Map<String, StepRule> rules = new ConcurrentHashMap<>();
 
     /** What the BPMN says of one user task. */
-    record StepRule(String formId, Set<String> barredParties, String escalateTo, String candidateGroups) {
+    record StepRule(String formId, String formBinding, Set<String> barredParties, String escalateTo, String candidateGroups) {
         boolean bindsDuties() {
             return !barredParties.isEmpty();
         }
@@ -209,7 +209,9 @@ public class StepRules {
     }
 
     private void checkFields(Step step, Map<String, ?> variables) {
-        Optional<TaskForm> form = forms.form(step.rule().formId());
+        Task task = step.task();
+        Optional<TaskForm> form = forms.of(task.getId(), task.getProcessDefinitionId(), step.rule().formId(),
+                step.rule().formBinding());
         for (Map.Entry<String, ?> entry : variables.entrySet()) {
             String key = entry.getKey();
             Optional<FormField> field = form.flatMap(f -> f.field(key));
@@ -315,7 +317,7 @@ public class StepRules {
             return Optional.empty();
         }
         StepRule rule = task.getProcessDefinitionId() == null
-                ? new StepRule(null, Set.of(), null, null)
+                ? new StepRule(null, null, Set.of(), null, null)
                 : rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
         String processId = null;
         String businessKey = null;
@@ -344,7 +346,7 @@ public class StepRules {
         return rules.computeIfAbsent(processDefinitionId + "#" + stepId, key -> {
             UserTask userTask = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(stepId);
             if (userTask == null) {
-                return new StepRule(null, Set.of(), null, null);
+                return new StepRule(null, null, Set.of(), null, null);
             }
             Map<String, String> properties = new HashMap<>();
             if (userTask.getExtensionElements() != null) {
@@ -356,22 +358,13 @@ public class StepRules {
             }
             Set<String> barred = Arrays.stream(properties.getOrDefault(SEPARATION_OF_DUTIES, "").split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
-            return new StepRule(userTask.getCamundaFormRef(), barred, properties.get(ESCALATE_TO),
+            return new StepRule(userTask.getCamundaFormRef(), userTask.getCamundaFormRefBinding(), barred, properties.get(ESCALATE_TO),
                     userTask.getCamundaCandidateGroups());
         });
     }
 
     private <T> T asSystem(Supplier<T> work) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication == null) {
-            return work.get();
-        }
-        identityService.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            identityService.setAuthentication(authentication);
-        }
+        return AsSystem.run(identityService, work);
     }
 
     private String displayName(String username) {

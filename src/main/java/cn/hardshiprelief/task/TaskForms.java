@@ -2,53 +2,103 @@ package cn.hardshiprelief.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.*;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Reads the Camunda Forms deployed from {@code forms/} (the same files Tasklist renders), so the
- * application's own pages and its server-side checks come from one definition.
+ * The Camunda Form of a task as the engine deployed it: the same definition Tasklist renders, so the
+ * application's pages, its server-side checks and Tasklist follow one source. A field a manager adds in
+ * the Modeler and deploys appears in our page and is checked there.
+ *
+ * <p>With {@code camunda:formRefBinding="deployment"} (every step of ours) the form is the one deployed
+ * with the task's process version; forms of a deployment never change, so they are read once per
+ * deployment. Other bindings ({@code latest}, {@code version}) are resolved by the engine per task.
  */
 @Component
 public class TaskForms {
 
     private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "radio", "select",
             "checkbox", "datetime");
+    private static final String DEPLOYMENT_BINDING = "deployment";
 
-    private final Map<String, TaskForm> forms;
+    private final ObjectMapper mapper;
+    private final RepositoryService repositoryService;
+    private final FormService formService;
+    private final IdentityService identityService;
+    private final Map<String, Map<String, TaskForm>> byDeployment = new ConcurrentHashMap<>();
+    private final Map<String, String> deploymentOfDefinition = new ConcurrentHashMap<>();
 
-    public TaskForms(ObjectMapper objectMapper) {
-        this.forms = load(objectMapper);
+    public TaskForms(ObjectMapper mapper, RepositoryService repositoryService, FormService formService,
+                     IdentityService identityService) {
+        this.mapper = mapper;
+        this.repositoryService = repositoryService;
+        this.formService = formService;
+        this.identityService = identityService;
     }
 
-    public Optional<TaskForm> form(String id) {
-        return Optional.ofNullable(id).map(forms::get);
+    /** The form of an open task, if it has one. */
+    public Optional<TaskForm> of(OpenTask task) {
+        return of(task.id(), task.processDefinitionId(), task.formId(), task.formBinding());
     }
 
-    public TaskForm require(String id) {
-        return form(id).orElseThrow(() -> new IllegalStateException("No Camunda Form with id " + id + " in forms/"));
+    /** The form a step refers to: its {@code formRef} key and binding, in the task's process version. */
+    public Optional<TaskForm> of(String taskId, String processDefinitionId, String formKey, String binding) {
+        if (formKey == null) {
+            return Optional.empty();
+        }
+        if ((binding == null || DEPLOYMENT_BINDING.equals(binding)) && processDefinitionId != null) {
+            return Optional.ofNullable(formsOfDeployment(deploymentOf(processDefinitionId)).get(formKey));
+        }
+        return Optional.ofNullable(taskId).map(id -> asSystem(() -> {
+            try (InputStream in = formService.getDeployedTaskForm(id)) {
+                return parse(mapper.readTree(in));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the Camunda Form of task " + id, e);
+            }
+        }));
     }
 
-    private static Map<String, TaskForm> load(ObjectMapper mapper) {
-        Map<String, TaskForm> loaded = new HashMap<>();
-        try {
-            Resource[] resources = new PathMatchingResourcePatternResolver().getResources("classpath*:forms/**/*.form");
-            for (Resource resource : resources) {
-                try (InputStream in = resource.getInputStream()) {
+    /** Like {@link #of(OpenTask)}, for a task that must have a form. */
+    public TaskForm require(OpenTask task) {
+        return of(task).orElseThrow(() -> new IllegalStateException(
+                "Task " + task.id() + " (" + task.stepId() + ") has no deployed Camunda Form " + task.formId()));
+    }
+
+    private String deploymentOf(String processDefinitionId) {
+        return deploymentOfDefinition.computeIfAbsent(processDefinitionId,
+                id -> asSystem(() -> repositoryService.getProcessDefinition(id).getDeploymentId()));
+    }
+
+    private Map<String, TaskForm> formsOfDeployment(String deploymentId) {
+        return byDeployment.computeIfAbsent(deploymentId, id -> asSystem(() -> {
+            Map<String, TaskForm> forms = new HashMap<>();
+            for (String resource : repositoryService.getDeploymentResourceNames(id)) {
+                if (!resource.endsWith(".form")) {
+                    continue;
+                }
+                try (InputStream in = repositoryService.getResourceAsStream(id, resource)) {
                     TaskForm form = parse(mapper.readTree(in));
-                    loaded.put(form.id(), form);
+                    forms.put(form.id(), form);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read " + resource + " of deployment " + id, e);
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read forms/", e);
-        }
-        return Map.copyOf(loaded);
+            return Map.copyOf(forms);
+        }));
+    }
+
+    /** Reads the definitions whoever is logged in: being allowed the task is checked where it is acted on. */
+    private <T> T asSystem(Supplier<T> work) {
+        return AsSystem.run(identityService, work);
     }
 
     static TaskForm parse(JsonNode root) {

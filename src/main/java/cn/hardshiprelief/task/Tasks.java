@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -124,8 +125,9 @@ public class Tasks {
      * Cockpit and the engine's history hold no personal texts from our pages.
      */
     private Map<String, Object> withTextsTransient(Task task, Map<String, Object> variables) {
-        String formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
-        Optional<TaskForm> form = forms.form(formId);
+        CamundaFormRef ref = task.getCamundaFormRef();
+        Optional<TaskForm> form = ref == null ? Optional.empty()
+                : forms.of(task.getId(), task.getProcessDefinitionId(), ref.getKey(), ref.getBinding());
         Map<String, Object> sent = new HashMap<>(variables);
         form.ifPresent(f -> f.fields().stream().filter(field -> "textarea".equals(field.type()))
                 .filter(field -> sent.get(field.key()) instanceof String)
@@ -138,13 +140,14 @@ public class Tasks {
         Set<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
-        String formId = null;
+        CamundaFormRef form = null;
         try {
-            formId = task.getCamundaFormRef() == null ? null : task.getCamundaFormRef().getKey();
+            form = task.getCamundaFormRef();
         } catch (ProcessEngineException e) {
             // form keys not initialised for this query: the caller does not need the form
         }
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
-                task.getAssignee(), groups, formId, task.getCreateTime().toInstant());
+                task.getProcessDefinitionId(), task.getAssignee(), groups, form == null ? null : form.getKey(),
+                form == null ? null : form.getBinding(), task.getCreateTime().toInstant());
     }
 }
