@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Takes one demo household the whole way through {@code hardshipEnrollment} with the services the
@@ -53,7 +54,8 @@ class DemoEnrollment {
             approve(reviewer, instance);
             if (household.unionRoute() && i == 0) {
                 verifications.complete(directory.actor(reviewer), application.getId(),
-                        verification(household, directory.displayName(reviewer), today));
+                        verification(household, directory.displayName(reviewer), today),
+                        Map.of("verificationComplete", "true"));
             }
         }
         if (!notice.endNoticeNow(instance)) {

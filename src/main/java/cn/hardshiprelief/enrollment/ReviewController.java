@@ -3,6 +3,7 @@ package cn.hardshiprelief.enrollment;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.task.InvalidFormException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,7 +51,7 @@ public class ReviewController {
             flash.addFlashAttribute("success", "review.decided." + submitted.get("decision"));
             flash.addFlashAttribute("successArg", application.getApplicationNumber());
             return "redirect:/tasks";
-        } catch (InvalidDecisionException e) {
+        } catch (InvalidFormException e) {
             response.setStatus(400);
             model.addAttribute("problems", e.getProblems());
             model.addAttribute("values", submitted);

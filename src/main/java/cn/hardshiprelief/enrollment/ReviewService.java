@@ -122,16 +122,11 @@ public class ReviewService {
             throw new BusinessException("review.notAReviewTask");
         }
         EnrollmentApplication application = applicationOf(actor, task);
-        FormSubmission submission = FormSubmission.of(forms.require(task), submitted);
-        Map<String, String> problems = new HashMap<>(submission.problems());
-        if (commentRequiredKey != null && submission.isBlank(Variables.COMMENT)) {
-            problems.putIfAbsent(Variables.COMMENT, commentRequiredKey);
-        }
-        if (!problems.isEmpty()) {
-            throw new InvalidDecisionException(problems);
-        }
+        String comment = submitted.get(Variables.COMMENT);
+        Map<String, String> stepProblems = commentRequiredKey != null && (comment == null || comment.isBlank())
+                ? Map.of(Variables.COMMENT, commentRequiredKey) : Map.of();
         try {
-            tasks.claimAndComplete(task.id(), actor.username(), submission.variables());
+            tasks.completeForm(task, actor.username(), submitted, stepProblems);
         } catch (TaskGoneException e) {
             throw alreadyDecided(taskId);
         }

@@ -1,7 +1,7 @@
 package cn.hardshiprelief.notice;
 
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.enrollment.InvalidDecisionException;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.enrollment.ReviewService;
 import cn.hardshiprelief.enrollment.ReviewView;
 import cn.hardshiprelief.organization.Actor;
@@ -38,7 +38,7 @@ public class ObjectionController {
             flash.addFlashAttribute("success", "objection.decided." + objectionOutcome);
             flash.addFlashAttribute("successArg", application.getApplicationNumber());
             return "redirect:/tasks";
-        } catch (InvalidDecisionException e) {
+        } catch (InvalidFormException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.getProblems());
             model.addAttribute("outcome", objectionOutcome);

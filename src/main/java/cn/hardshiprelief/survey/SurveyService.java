@@ -10,6 +10,7 @@ import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.InboxEntry;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.TaskGoneException;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
@@ -20,6 +21,7 @@ import java.time.Year;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 
 /**
  * The annual survey's use cases: open the year's survey (the {@code openSurvey} step), a branch
@@ -65,8 +67,30 @@ public class SurveyService {
                 branchUnions.stream().map(OrgUnit::getCode).toList());
     }
 
-    /** The survey page's button: the branch union's staff complete their survey task. */
-    public void submit(Actor actor, int year) {
+    /** The survey page's button: the branch union's staff answer their survey task's Camunda Form. */
+    public void submit(Actor actor, int year, Map<String, String> submitted) {
+        SurveyTask open = surveyTaskOf(actor, year);
+        try {
+            tasks.completeForm(open.task(), actor.username(), submitted, Map.of());
+        } catch (TaskGoneException e) {
+            throw new ConflictException("survey.noOpenTask", open.branchUnionName());
+        }
+    }
+
+    /** The Camunda Form the actor's branch union answers to submit its survey of {@code year}, while it may. */
+    @Transactional(readOnly = true)
+    public Optional<TaskForm> form(Actor actor, int year) {
+        try {
+            return Optional.of(tasks.form(surveyTaskOf(actor, year).task()));
+        } catch (ConflictException e) {
+            return Optional.empty(); // submitted meanwhile (Tasklist): the page says so
+        }
+    }
+
+    private record SurveyTask(OpenTask task, String branchUnionName) {
+    }
+
+    private SurveyTask surveyTaskOf(Actor actor, int year) {
         Survey survey = surveys.findByYear(year).orElseThrow(() -> new NotFoundException("survey.notFound", year));
         if (!actor.has(Role.BRANCH_UNION)) {
             throw new ForbiddenException("survey.forbidden");
@@ -82,11 +106,7 @@ public class SurveyService {
                 .filter(t -> t.candidateGroups().contains(group))
                 .findFirst()
                 .orElseThrow(() -> new ConflictException("survey.noOpenTask", part.getBranchUnion().getName()));
-        try {
-            tasks.claimAndComplete(task.id(), actor.username(), Map.of(AnnualSurveyProcess.SURVEY_CONFIRMED, true));
-        } catch (TaskGoneException e) {
-            throw new ConflictException("survey.noOpenTask", part.getBranchUnion().getName());
-        }
+        return new SurveyTask(task, part.getBranchUnion().getName());
     }
 
     /**

@@ -119,6 +119,32 @@ public class Tasks {
         }
     }
 
+    /** The Camunda Form the engine deployed for the task. */
+    public TaskForm form(OpenTask task) {
+        return forms.require(task);
+    }
+
+    /**
+     * Completes the task with what a page submitted for its Camunda Form: only the form's fields, checked
+     * against the deployed definition, typed as the form says. {@code stepProblems} are the step's own
+     * rules on the same fields (a reason needed for a refusal); all problems are refused together.
+     */
+    public void completeForm(OpenTask task, String username, Map<String, String> submitted,
+                             Map<String, String> stepProblems) {
+        claimAndComplete(task.id(), username, check(task, submitted, stepProblems).variables());
+    }
+
+    /** Checks what was submitted for the task's form, as {@link #completeForm} does, without completing it. */
+    public FormSubmission check(OpenTask task, Map<String, String> submitted, Map<String, String> stepProblems) {
+        FormSubmission submission = FormSubmission.of(forms.require(task), submitted);
+        Map<String, String> problems = new LinkedHashMap<>(submission.problems());
+        stepProblems.forEach(problems::putIfAbsent);
+        if (!problems.isEmpty()) {
+            throw new InvalidFormException(problems);
+        }
+        return submission;
+    }
+
     /**
      * Free texts of a form (comments, findings, notes) are recorded in the application's own tables by the step's
      * listener; sent as transient variables they reach the listener without being kept by the engine, so

@@ -3,6 +3,7 @@ package cn.hardshiprelief.verification;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.enrollment.IncompleteApplicationException;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.storage.UploadRejectedException;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The 三查一访 page of an application on the union route. */
+import java.util.Map;
+
 @Controller
 @RequestMapping("/applications/{id}/verification")
 public class VerificationController {
@@ -40,7 +43,8 @@ public class VerificationController {
 
     @PostMapping
     public String record(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") VerificationForm form,
-                         BindingResult errors, @RequestParam(defaultValue = "save") String action, Model model,
+                         BindingResult errors, @RequestParam(defaultValue = "save") String action,
+                         @RequestParam Map<String, String> submitted, Model model,
                          RedirectAttributes flash, HttpServletResponse response) {
         if (errors.hasErrors()) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
@@ -48,7 +52,7 @@ public class VerificationController {
         }
         try {
             if ("complete".equals(action)) {
-                verifications.complete(actor, id, form);
+                verifications.complete(actor, id, form, submitted);
                 flash.addFlashAttribute("success", "verification.completed");
                 return "redirect:/tasks";
             }
@@ -58,6 +62,11 @@ public class VerificationController {
         } catch (IncompleteApplicationException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("missing", e.getMissing());
+            return render(verifications.view(actor, id), form, model);
+        } catch (InvalidFormException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("problems", e.getProblems());
+            model.addAttribute("values", submitted);
             return render(verifications.view(actor, id), form, model);
         } catch (UploadRejectedException e) {
             // on the upload field, with everything else that was typed

@@ -52,8 +52,9 @@ public class VerificationService {
         HouseholdVerification verification = verifications.findByApplicationId(applicationId)
                 .orElseGet(() -> new HouseholdVerification(applicationId));
         verification.getDocuments().size();
-        return new VerificationView(application, verification, openTask(application).isPresent(),
-                mayRecord(actor, application));
+        Optional<OpenTask> task = openTask(application);
+        return new VerificationView(application, verification, task.isPresent(), mayRecord(actor, application),
+                task.map(tasks::form).orElse(null));
     }
 
     public HouseholdVerification save(Actor actor, Long applicationId, VerificationForm form) {
@@ -74,15 +75,17 @@ public class VerificationService {
         return verifications.saveAndFlush(verification);
     }
 
-    /** Saves and completes {@code verifyHousehold}; an incomplete record is refused with what is missing. */
-    public void complete(Actor actor, Long applicationId, VerificationForm form) {
+    /**
+     * Saves and completes {@code verifyHousehold} with what was answered on its Camunda Form; an incomplete
+     * record is refused with what is missing, then an answer the form does not take.
+     */
+    public void complete(Actor actor, Long applicationId, VerificationForm form, Map<String, String> submitted) {
         HouseholdVerification verification = save(actor, applicationId, form);
         if (!verification.isComplete()) {
             throw new IncompleteApplicationException(verification.missing());
         }
         OpenTask task = openTask(applications.view(actor, applicationId)).orElseThrow();
-        tasks.claimAndComplete(task.id(), actor.username(),
-                Map.of(HardshipEnrollmentProcess.Variables.VERIFICATION_COMPLETE, true));
+        tasks.completeForm(task, actor.username(), submitted, Map.of());
     }
 
     /** What the {@code verifyHousehold} task still lacks (for its completion listener). */

@@ -80,6 +80,7 @@ class EnrollmentJourneysTest extends JourneyTest {
                 .type("visitors", "吴刚、社区网格员")
                 .type("visitFindings", "租住平房，家中无大额财产，收入情况属实。")
                 .attach("visitFiles", pdf("入户照片.pdf"))
+                .check("verificationComplete", "true")
                 .press("三查一访完成，提交县总工会");
 
         Browser county = as(Browser.DESKTOP, "county1");

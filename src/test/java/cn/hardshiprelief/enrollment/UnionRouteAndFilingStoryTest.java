@@ -1,5 +1,6 @@
 package cn.hardshiprelief.enrollment;
 
+import java.util.Map;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.notice.NoticeService;
@@ -10,6 +11,7 @@ import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.EarlierStories;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.support.Enrollments;
 import cn.hardshiprelief.support.People;
 import cn.hardshiprelief.verification.CheckResult;
@@ -106,13 +108,13 @@ class UnionRouteAndFilingStoryTest {
 
         VerificationForm incomplete = new VerificationForm();
         incomplete.setIncomeResult(CheckResult.CONFIRMED);
-        assertThatThrownBy(() -> verifications.complete(directory.actor("branch1"), application.getId(), incomplete))
+        assertThatThrownBy(() -> verifications.complete(directory.actor("branch1"), application.getId(), incomplete, Map.of("verificationComplete", "true")))
                 .isInstanceOf(IncompleteApplicationException.class)
                 .satisfies(e -> assertThat(((IncompleteApplicationException) e).getMissing())
                         .contains("verification.missing.property", "verification.missing.visit"));
-        assertThatThrownBy(() -> verifications.complete(directory.actor("branch2"), application.getId(), completeVerification()))
+        assertThatThrownBy(() -> verifications.complete(directory.actor("branch2"), application.getId(), completeVerification(), Map.of("verificationComplete", "true")))
                 .isInstanceOf(cn.hardshiprelief.shared.ForbiddenException.class);
-        verifications.complete(directory.actor("branch1"), application.getId(), completeVerification());
+        verifications.complete(directory.actor("branch1"), application.getId(), completeVerification(), Map.of("verificationComplete", "true"));
         assertThat(instanceOf(application)).isWaitingAt("approveByCountyUnion");
         assertThat(BpmnAwareTests.task("approveByCountyUnion", instanceOf(application))).hasCandidateGroup("countyUnion_CU01");
 
@@ -185,7 +187,7 @@ class UnionRouteAndFilingStoryTest {
                 .timers().count()).as("the notice keeps running while the objection is decided").isOne();
 
         assertThatThrownBy(() -> enrollments.decideObjection("county1", application.getId(), "uphold", " "))
-                .isInstanceOf(InvalidDecisionException.class);
+                .isInstanceOf(InvalidFormException.class);
         enrollments.decideObjection("county1", application.getId(), "uphold", "经核实该户有两套住房");
 
         assertThat(instanceOf(application)).isNull();

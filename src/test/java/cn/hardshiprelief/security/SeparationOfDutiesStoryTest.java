@@ -1,5 +1,6 @@
 package cn.hardshiprelief.security;
 
+import java.util.Map;
 import cn.hardshiprelief.enrollment.ApplicationForm;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.EnrollmentService;
@@ -77,7 +78,7 @@ class SeparationOfDutiesStoryTest {
         String dual = people.withRoles("dualB01", "CU01B01", "branchUnion_CU01B01", "countyUnion_CU01");
         EnrollmentApplication application = enrollments.submittedBy("worker3");
         enrollments.decide(dual, application.getId(), "approve", "情况属实");
-        verifications.complete(directory.actor(dual), application.getId(), visit(dual));
+        verifications.complete(directory.actor(dual), application.getId(), visit(dual), Map.of("verificationComplete", "true"));
         assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
 
         String approval = enrollments.openTaskId(application.getId());

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.support;
 
+import java.util.Map;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
@@ -63,7 +64,7 @@ public class Households {
         visit.setVisitDate(LocalDate.now().minusDays(1));
         visit.setVisitors(directory.displayName(branchStaff));
         visit.setVisitFindings("租住平房，收入情况属实。");
-        verifications.complete(directory.actor(branchStaff), application.getId(), visit);
+        verifications.complete(directory.actor(branchStaff), application.getId(), visit, Map.of("verificationComplete", "true"));
         enrollments.decide("county1", application.getId(), "approve", "同意");
         return noticeEnds(application);
     }

@@ -79,6 +79,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AnnualSurveyStoryTest {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Map<String, String> CONFIRMED = Map.of("surveyConfirmed", "true");
     private static final List<String> ENTERPRISE_CHAIN = List.of("head1", "director1", "hr1", "office1");
     private static final List<String> ENTERPRISE_CHAIN_2 = List.of("head2", "director1", "hr1", "office1");
 
@@ -238,17 +239,27 @@ class AnnualSurveyStoryTest {
                 .as("completed in Tasklist by someone of another branch union")
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("不在此环节的办理人范围内");
-        assertThatThrownBy(() -> surveys.submit(directory.actor("county1"), thisYear))
+        assertThatThrownBy(() -> surveys.submit(directory.actor("county1"), thisYear, CONFIRMED))
                 .isInstanceOf(ForbiddenException.class);
 
-        surveys.submit(directory.actor("branch1"), thisYear);
-        assertThatThrownBy(() -> surveys.submit(directory.actor("branch1"), thisYear))
+        surveys.submit(directory.actor("branch1"), thisYear, CONFIRMED);
+        assertThatThrownBy(() -> surveys.submit(directory.actor("branch1"), thisYear, CONFIRMED))
                 .isInstanceOf(ConflictException.class);
-        surveys.submit(directory.actor("union1"), thisYear);
+        surveys.submit(directory.actor("union1"), thisYear, CONFIRMED);
         assertThat(survey).isWaitingAt(AnnualSurveyProcess.SURVEY_TASK);
         assertThat(progress.page(directory.actor("branch2"), null).maySubmit()).isTrue();
 
-        mvc.perform(post("/surveys/{year}/submission", thisYear).with(as("branch2")).with(csrf()))
+        String page = mvc.perform(get("/surveys").param("year", String.valueOf(thisYear)).with(as("branch2")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(page).as("the survey step's Camunda Form on our page")
+                .contains("name=\"surveyConfirmed\"", "本基层工会的年度摸底已完成");
+        String unconfirmed = mvc.perform(post("/surveys/{year}/submission", thisYear).with(as("branch2")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(unconfirmed).contains("此项为必填项");
+        assertThat(survey).isWaitingAt(AnnualSurveyProcess.SURVEY_TASK);
+
+        mvc.perform(post("/surveys/{year}/submission", thisYear).with(as("branch2")).with(csrf())
+                        .param("surveyConfirmed", "true"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/surveys?year=" + thisYear))
                 .andExpect(flash().attribute("success", "survey.submittedFlash"));

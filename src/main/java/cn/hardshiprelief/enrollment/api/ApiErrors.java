@@ -2,7 +2,7 @@ package cn.hardshiprelief.enrollment.api;
 
 import cn.hardshiprelief.enrollment.AlreadySubmittedException;
 import cn.hardshiprelief.enrollment.IncompleteApplicationException;
-import cn.hardshiprelief.enrollment.InvalidDecisionException;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
@@ -49,8 +49,8 @@ public class ApiErrors {
         return problem;
     }
 
-    @ExceptionHandler(InvalidDecisionException.class)
-    public ProblemDetail invalidDecision(InvalidDecisionException e) {
+    @ExceptionHandler(InvalidFormException.class)
+    public ProblemDetail invalidDecision(InvalidFormException e) {
         Map<String, String> fields = new LinkedHashMap<>();
         e.getProblems().forEach((field, key) -> fields.put(field, text(key, new Object[0])));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, e.getMessageKey(), e.getArgs());

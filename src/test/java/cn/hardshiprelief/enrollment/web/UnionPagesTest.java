@@ -74,7 +74,7 @@ class UnionPagesTest {
         mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
                         .param("action", "complete").param("incomeResult", "CONFIRMED").param("propertyResult", "CONFIRMED")
                         .param("familyResult", "CONFIRMED").param("visitDate", "2026-01-05").param("visitors", "吴刚")
-                        .param("visitFindings", "情况属实"))
+                        .param("visitFindings", "情况属实").param("verificationComplete", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
         return application;
@@ -144,10 +144,19 @@ class UnionPagesTest {
         assertThat(page).contains("请填写入户走访的日期、人员和情况").contains("请填写财产和住房核查结果");
         assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
 
+        String unconfirmed = mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1"))
+                        .with(csrf()).param("action", "complete").param("incomeResult", "CONFIRMED")
+                        .param("propertyResult", "CONFIRMED").param("familyResult", "CONFIRMED")
+                        .param("visitDate", "2026-01-05").param("visitors", "吴刚").param("visitFindings", "情况属实"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(unconfirmed).as("the step's Camunda Form asks to confirm, and what was typed stays")
+                .contains("三查一访已完成", "此项为必填项", "吴刚", "情况属实");
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
+
         mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
                         .param("action", "complete").param("incomeResult", "CONFIRMED").param("propertyResult", "CONFIRMED")
                         .param("familyResult", "CONFIRMED").param("visitDate", "2026-01-05").param("visitors", "吴刚")
-                        .param("visitFindings", "情况属实"))
+                        .param("visitFindings", "情况属实").param("verificationComplete", "true"))
                 .andExpect(status().is3xxRedirection());
         assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
     }
