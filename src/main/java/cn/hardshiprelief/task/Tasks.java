@@ -1,6 +1,9 @@
 package cn.hardshiprelief.task;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -29,11 +32,19 @@ public class Tasks {
     private final TaskService taskService;
     private final HistoryService historyService;
     private final TaskForms forms;
+    private final NamedParameterJdbcTemplate jdbc;
+    private final String identityLinkTable;
 
-    public Tasks(TaskService taskService, HistoryService historyService, TaskForms forms) {
+    /** Task ids per IN list: well under what MySQL and H2 take in one statement. */
+    private static final int IN_LIST_LIMIT = 500;
+
+    public Tasks(TaskService taskService, HistoryService historyService, ManagementService managementService,
+                 TaskForms forms, NamedParameterJdbcTemplate jdbc) {
         this.taskService = taskService;
         this.historyService = historyService;
         this.forms = forms;
+        this.jdbc = jdbc;
+        this.identityLinkTable = managementService.getTableName(IdentityLinkEntity.class);
     }
 
     /** Tasks assigned to the person or offered to one of their groups, oldest first. */
@@ -45,8 +56,7 @@ public class Tasks {
             // claimed by me, or offered to my groups and claimed by nobody yet
             query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
         }
-        List<Task> tasks = query.orderByTaskCreateTime().asc().list();
-        return tasks.stream().map(this::toOpenTask).toList();
+        return toOpenTasks(query.orderByTaskCreateTime().asc().list());
     }
 
     /** Like {@link #inbox} but only tasks of one process. */
@@ -57,7 +67,7 @@ public class Tasks {
         } else {
             query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
         }
-        return query.orderByTaskCreateTime().asc().list().stream().map(this::toOpenTask).toList();
+        return toOpenTasks(query.orderByTaskCreateTime().asc().list());
     }
 
     /** A process variable as the task sees it. */
@@ -67,26 +77,25 @@ public class Tasks {
 
     public Optional<OpenTask> find(String taskId) {
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).map(this::toOpenTask);
+        return Optional.ofNullable(task).flatMap(this::toOpenTask);
     }
 
     public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(stepId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).map(this::toOpenTask);
+        return Optional.ofNullable(task).flatMap(this::toOpenTask);
     }
 
     /** The open task of a step in the running instance of a process with that business key. */
     public Optional<OpenTask> openTaskOfBusinessKey(String processId, String businessKey, String stepId) {
         Task task = taskService.createTaskQuery().processDefinitionKey(processId).processInstanceBusinessKey(businessKey)
                 .taskDefinitionKey(stepId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).map(this::toOpenTask);
+        return Optional.ofNullable(task).flatMap(this::toOpenTask);
     }
 
     /** Open tasks of a process instance (usually one). */
     public List<OpenTask> openTasksOf(String processInstanceId) {
-        return taskService.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list()
-                .stream().map(this::toOpenTask).toList();
+        return toOpenTasks(taskService.createTaskQuery().processInstanceId(processInstanceId).initializeFormKeys().list());
     }
 
     public Optional<CompletedTask> completed(String taskId) {
@@ -162,10 +171,39 @@ public class Tasks {
         return sent;
     }
 
-    private OpenTask toOpenTask(Task task) {
-        Set<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
+    /**
+     * The tasks with their candidate groups read in one query for the whole list, not one per task; a task
+     * completed by someone else between the two reads does not fail the list (opening it then says who did).
+     */
+    private List<OpenTask> toOpenTasks(List<Task> tasks) {
+        if (tasks.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Set<String>> groups = new HashMap<>();
+        List<String> ids = tasks.stream().map(Task::getId).toList();
+        for (int from = 0; from < ids.size(); from += IN_LIST_LIMIT) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_LIMIT));
+            jdbc.query("select TASK_ID_, GROUP_ID_ from " + identityLinkTable
+                            + " where TYPE_ = 'candidate' and GROUP_ID_ is not null and TASK_ID_ in (:ids)",
+                    Map.of("ids", chunk), row -> {
+                        groups.computeIfAbsent(row.getString(1), id -> new HashSet<>()).add(row.getString(2));
+                    });
+        }
+        return tasks.stream().map(t -> toOpenTask(t, Set.copyOf(groups.getOrDefault(t.getId(), Set.of())))).toList();
+    }
+
+    /** The task with its candidate groups; empty when it was completed by someone else a moment ago. */
+    private Optional<OpenTask> toOpenTask(Task task) {
+        try {
+            return Optional.of(toOpenTask(task, taskService.getIdentityLinksForTask(task.getId()).stream()
+                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                    .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet())));
+        } catch (NullValueException e) {
+            return Optional.empty();
+        }
+    }
+
+    private OpenTask toOpenTask(Task task, Set<String> groups) {
         CamundaFormRef form = null;
         try {
             form = task.getCamundaFormRef();
