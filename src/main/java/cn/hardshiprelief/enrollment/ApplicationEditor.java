@@ -83,6 +83,16 @@ public class ApplicationEditor {
         return oneHousehold.saveOpened(application);
     }
 
+    /** Deletes a draft of whoever filed it (403 for anyone else, 409 once submitted), its uploads after commit. */
+    public void deleteDraft(Actor actor, Long applicationId) {
+        EnrollmentApplication application = load(applicationId);
+        access.checkEdit(actor, application);
+        List<String> uploads = application.discard();
+        applications.delete(application);
+        applications.flush();
+        uploads.forEach(storage::deleteAfterCommit);
+    }
+
     public void removeEvidence(Actor actor, Long applicationId, Long evidenceId) {
         EnrollmentApplication application = load(applicationId);
         access.checkEdit(actor, application);

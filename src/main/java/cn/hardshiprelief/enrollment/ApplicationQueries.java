@@ -58,6 +58,13 @@ public class ApplicationQueries {
         return application;
     }
 
+    /** A draft its author may delete, for the confirmation page (403 for anyone else, 409 once submitted). */
+    public EnrollmentApplication deletable(Actor actor, Long id) {
+        EnrollmentApplication application = editable(actor, id);
+        application.discard();
+        return application;
+    }
+
     public ApplicationForm formOf(Actor actor, Long id) {
         return ApplicationForm.of(editable(actor, id));
     }

@@ -263,6 +263,18 @@ public class EnrollmentApplication {
         return document;
     }
 
+    /**
+     * A draft is discarded: deleted by whoever filed it, with its members and uploads. Only a draft: once
+     * submitted, an application is part of the record. Returns the storage keys of its uploads, whose
+     * bytes go after the commit.
+     */
+    public List<String> discard() {
+        if (status != ApplicationStatus.DRAFT) {
+            throw new ConflictException("application.onlyDraftsDeleted", applicationNumber);
+        }
+        return evidence.stream().map(Evidence::getStorageKey).toList();
+    }
+
     /** Sends a draft into review. Fails with every missing part named, so the applicant fixes all at once. */
     public void submit(String actorUsername, String actorName, Instant now) {
         if (status != ApplicationStatus.DRAFT) {

@@ -157,6 +157,20 @@ public class EnrollmentController {
         return "enrollment/detail";
     }
 
+    /** Asks before a draft is deleted: the page says what goes with it (no script needed to confirm). */
+    @GetMapping("/applications/{id}/delete")
+    public String confirmDelete(Actor actor, @PathVariable Long id, Model model) {
+        model.addAttribute("app", queries.deletable(actor, id));
+        return "enrollment/delete";
+    }
+
+    @PostMapping("/applications/{id}/delete")
+    public String delete(Actor actor, @PathVariable Long id, RedirectAttributes flash) {
+        editor.deleteDraft(actor, id);
+        flash.addFlashAttribute("success", "application.draftDeleted");
+        return "redirect:/applications";
+    }
+
     @PostMapping("/applications/{id}/evidence/{evidenceId}/delete")
     public String deleteEvidence(Actor actor, @PathVariable Long id, @PathVariable Long evidenceId,
                                  RedirectAttributes flash) {
