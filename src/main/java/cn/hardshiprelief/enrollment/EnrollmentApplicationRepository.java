@@ -2,6 +2,7 @@ package cn.hardshiprelief.enrollment;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -10,7 +11,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface EnrollmentApplicationRepository extends JpaRepository<EnrollmentApplication, Long> {
+public interface EnrollmentApplicationRepository extends JpaRepository<EnrollmentApplication, Long>,
+        JpaSpecificationExecutor<EnrollmentApplication> {
 
     Optional<EnrollmentApplication> findByRequestToken(String requestToken);
 

@@ -51,6 +51,15 @@ public class EnrollmentController {
         return "enrollment/list";
     }
 
+    /** The staff's list (申请一览): applications of their reach, in progress unless another status is asked for. */
+    @GetMapping("/applications/all")
+    public String inReach(Actor actor, @ModelAttribute("filter") ApplicationListFilter filter,
+                          @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("applications", queries.inReach(actor, filter, page));
+        model.addAttribute("statuses", ApplicationListFilter.listed());
+        return "enrollment/all";
+    }
+
     @GetMapping("/applications/new")
     public String newForm(Actor actor, Model model) {
         ApplicationForm form = new ApplicationForm();
