@@ -1,6 +1,6 @@
 package cn.hardshiprelief.demo;
 
-import cn.hardshiprelief.demo.process.NoticeShortcut;
+import cn.hardshiprelief.notice.NoticeProcess;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.EnrollmentService;
 import cn.hardshiprelief.enrollment.ReviewService;
@@ -32,10 +32,10 @@ class DemoEnrollment {
     private final VerificationService verifications;
     private final Tasks tasks;
     private final Directory directory;
-    private final NoticeShortcut notice;
+    private final NoticeProcess notice;
 
     DemoEnrollment(EnrollmentService enrollment, ReviewService reviews, VerificationService verifications, Tasks tasks,
-                   Directory directory, NoticeShortcut notice) {
+                   Directory directory, NoticeProcess notice) {
         this.enrollment = enrollment;
         this.reviews = reviews;
         this.verifications = verifications;
@@ -58,7 +58,7 @@ class DemoEnrollment {
                         Map.of("verificationComplete", "true"));
             }
         }
-        if (!notice.endNoticeNow(instance)) {
+        if (!notice.endPeriodNow(instance)) {
             throw new IllegalStateException("Application " + application.getApplicationNumber()
                     + " did not reach the public notice (not eligible?)");
         }

@@ -2,23 +2,69 @@ package cn.hardshiprelief.enrollment;
 
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.AppUser;
+import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
  * Who may see an application: the applicant and whoever filed it, the reviewers of its department
- * and company, administrators. Checked in the services, whatever page or API asked.
+ * and company, the unions whose cases it is ({@link ApplicationReach}), administrators. Checked in the
+ * services, whatever page or API asked.
  */
 @Component
 public class ApplicationAccess {
+
+    private final Directory directory;
+
+    public ApplicationAccess(Directory directory) {
+        this.directory = directory;
+    }
 
     public boolean canView(Actor actor, EnrollmentApplication application) {
         return actor.isAdmin()
                 || actor.username().equals(application.getApplicantUsername())
                 || actor.username().equals(application.getFiledByUsername())
-                || isReviewerOf(actor, application);
+                || isReviewerOf(actor, application)
+                || reachOf(actor).covers(application);
+    }
+
+    /**
+     * The applications this person works on as staff, read from the units of their groups (a company's own
+     * union covers the company's applications on every route). Empty for a worker.
+     */
+    ApplicationReach reachOf(Actor actor) {
+        if (actor.isAdmin()) {
+            return ApplicationReach.EVERYTHING;
+        }
+        Map<Role, List<OrgUnit>> units = new EnumMap<>(Role.class);
+        for (Role role : List.of(Role.COUNTY_UNION, Role.BRANCH_UNION, Role.DEPARTMENT_HEAD, Role.DIRECTOR, Role.HR,
+                Role.GENERAL_OFFICE)) {
+            String prefix = role.groupId("");
+            Set<String> codes = actor.groupIds().stream().filter(g -> g.startsWith(prefix))
+                    .map(g -> g.substring(prefix.length())).collect(Collectors.toSet());
+            units.put(role, directory.units(codes));
+        }
+        Set<Long> companies = new HashSet<>();
+        for (Role role : List.of(Role.DIRECTOR, Role.HR, Role.GENERAL_OFFICE)) {
+            units.get(role).forEach(u -> companies.add(u.getId()));
+        }
+        return new ApplicationReach(false, ids(units.get(Role.COUNTY_UNION)), ids(units.get(Role.BRANCH_UNION)),
+                units.get(Role.BRANCH_UNION).stream().map(OrgUnit::company).filter(java.util.Objects::nonNull)
+                        .map(OrgUnit::getId).collect(Collectors.toSet()),
+                ids(units.get(Role.DEPARTMENT_HEAD)), companies);
+    }
+
+    private static Set<Long> ids(List<OrgUnit> units) {
+        return units.stream().map(OrgUnit::getId).collect(Collectors.toSet());
     }
 
     public boolean isReviewerOf(Actor actor, EnrollmentApplication application) {

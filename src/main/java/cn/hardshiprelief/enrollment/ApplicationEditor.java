@@ -74,6 +74,25 @@ public class ApplicationEditor {
         return applications.saveAndFlush(application);
     }
 
+    /**
+     * Sends a saved draft into review (it must be complete) and writes it at once: a first application of
+     * the same worker that committed meanwhile is refused by the open key, with the message of the check.
+     */
+    public EnrollmentApplication open(Actor actor, EnrollmentApplication application) {
+        application.submit(actor.username(), actor.displayName(), clock.instant());
+        return oneHousehold.saveOpened(application);
+    }
+
+    /** Deletes a draft of whoever filed it (403 for anyone else, 409 once submitted), its uploads after commit. */
+    public void deleteDraft(Actor actor, Long applicationId) {
+        EnrollmentApplication application = load(applicationId);
+        access.checkEdit(actor, application);
+        List<String> uploads = application.discard();
+        applications.delete(application);
+        applications.flush();
+        uploads.forEach(storage::deleteAfterCommit);
+    }
+
     public void removeEvidence(Actor actor, Long applicationId, Long evidenceId) {
         EnrollmentApplication application = load(applicationId);
         access.checkEdit(actor, application);

@@ -7,6 +7,10 @@ import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import org.hibernate.Hibernate;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,6 +21,10 @@ import java.util.Set;
 @Service
 @Transactional(readOnly = true)
 public class ApplicationQueries {
+
+    /** The staff list shows 50 a page; a page number beyond any list (typed in the address) shows an empty page. */
+    static final int PAGE_SIZE = 50;
+    private static final int LAST_PAGE = 1_000_000;
 
     private static final Set<Role> CONFIRMED_LIST_ROLES = Set.of(Role.DIRECTOR, Role.HR, Role.GENERAL_OFFICE,
             Role.BRANCH_UNION, Role.ADMIN);
@@ -58,6 +66,13 @@ public class ApplicationQueries {
         return application;
     }
 
+    /** A draft its author may delete, for the confirmation page (403 for anyone else, 409 once submitted). */
+    public EnrollmentApplication deletable(Actor actor, Long id) {
+        EnrollmentApplication application = editable(actor, id);
+        application.discard();
+        return application;
+    }
+
     public ApplicationForm formOf(Actor actor, Long id) {
         return ApplicationForm.of(editable(actor, id));
     }
@@ -70,6 +85,33 @@ public class ApplicationQueries {
     /** "My applications": those I applied for or filed for someone. */
     public List<EnrollmentApplication> mine(Actor actor) {
         return applications.findMine(actor.username());
+    }
+
+    /**
+     * The staff's list (申请一览): applications of their reach ({@link ApplicationReach}, the same as
+     * {@link ApplicationAccess#canView}), by default those in progress, newest first, a page at a time.
+     * Every query names an indexed column (the reach's unit, the status, or the number). Anyone without
+     * a staff role gets 403.
+     */
+    public Page<ApplicationLine> inReach(Actor actor, ApplicationListFilter filter, int page) {
+        ApplicationReach reach = access.reachOf(actor);
+        if (reach.isEmpty()) {
+            throw new ForbiddenException("applications.staffOnly");
+        }
+        Set<ApplicationStatus> statuses = filter.statuses();
+        Specification<EnrollmentApplication> query = reach.asQuery()
+                .and((root, q, cb) -> root.get("status").in(statuses));
+        String number = filter.exactNumber();
+        if (number != null) {
+            query = query.and((root, q, cb) -> cb.equal(root.get("applicationNumber"), number));
+        }
+        Page<EnrollmentApplication> found = applications.findAll(query,
+                PageRequest.of(Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE, Sort.by(Sort.Direction.DESC, "id")));
+        var names = directory.displayNames(found.getContent().stream().map(EnrollmentApplication::getApplicantUsername)
+                .collect(java.util.stream.Collectors.toSet()));
+        return found.map(a -> new ApplicationLine(a.getId(), a.getApplicationNumber(), names.get(a.getApplicantUsername()),
+                a.getDepartment().getName(), a.getRoute(), a.getStatus(), a.getCreatedAt(), a.getSubmittedAt(),
+                a.getConcludedAt()));
     }
 
     /** The confirmed list (确认困难职工清单) of the actor's company; all companies for administrators. */

@@ -120,6 +120,15 @@ public class EnrollmentApplication {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /**
+     * The applicant's username while the application is open ({@link ApplicationStatus#inProgress()}),
+     * null otherwise. Its unique index makes one open application per worker (一户一档) a rule of the
+     * database too: of two first applications of one worker submitted at the same moment, which both
+     * pass {@link OneHouseholdPerWorker}, only one commits.
+     */
+    @Column(name = "open_key", unique = true)
+    private String openKey;
+
     @Column(name = "returned_from")
     private String returnedFrom;
 
@@ -167,7 +176,7 @@ public class EnrollmentApplication {
         this.branchUnion = route == Route.UNION ? unit.branchUnion() : null;
         this.countyUnion = unit.countyUnion();
         this.regionCode = unit.region();
-        this.status = ApplicationStatus.DRAFT;
+        moveTo(ApplicationStatus.DRAFT);
         this.createdAt = now;
     }
 
@@ -186,11 +195,12 @@ public class EnrollmentApplication {
 
     /**
      * 返困快速通道: a new application for an exited household that fell back, pre-filled from its
-     * last application, already in review and routed straight to the branch union's verification.
+     * last application (its evidence copied, so it is as complete as that one was and a return for
+     * correction can be resubmitted), already in review and routed straight to the branch union's verification.
      */
     public static EnrollmentApplication relapseOf(EnrollmentApplication previous, List<HouseholdMember> members,
-                                                  OrgUnit branchUnion, String requestToken, String filedBy,
-                                                  String filedByName, String reason, Instant now) {
+                                                  List<Evidence> evidence, OrgUnit branchUnion, String requestToken,
+                                                  String filedBy, String filedByName, String reason, Instant now) {
         EnrollmentApplication application = new EnrollmentApplication(requestToken, previous.applicantUsername, filedBy,
                 previous.department, now);
         application.route = Route.RELAPSE;
@@ -198,7 +208,8 @@ public class EnrollmentApplication {
         application.describe(new HouseholdDetails(previous.hireDate, previous.housingType, previous.housingArea, previous.housingNote,
                 previous.primaryCause, previous.getSecondaryCauses(), previous.account, previous.medicalCostsHalfYear,
                 previous.oneOffCosts, members));
-        application.status = ApplicationStatus.IN_REVIEW;
+        evidence.forEach(application::attach);
+        application.moveTo(ApplicationStatus.IN_REVIEW);
         application.submittedAt = now;
         application.record(null, "applicationSubmitted", EventOutcome.SUBMITTED, "返困：" + reason, filedBy, filedByName, now);
         return application;
@@ -252,6 +263,18 @@ public class EnrollmentApplication {
         return document;
     }
 
+    /**
+     * A draft is discarded: deleted by whoever filed it, with its members and uploads. Only a draft: once
+     * submitted, an application is part of the record. Returns the storage keys of its uploads, whose
+     * bytes go after the commit.
+     */
+    public List<String> discard() {
+        if (status != ApplicationStatus.DRAFT) {
+            throw new ConflictException("application.onlyDraftsDeleted", applicationNumber);
+        }
+        return evidence.stream().map(Evidence::getStorageKey).toList();
+    }
+
     /** Sends a draft into review. Fails with every missing part named, so the applicant fixes all at once. */
     public void submit(String actorUsername, String actorName, Instant now) {
         if (status != ApplicationStatus.DRAFT) {
@@ -261,7 +284,7 @@ public class EnrollmentApplication {
         if (!missing.isEmpty()) {
             throw new IncompleteApplicationException(missing);
         }
-        this.status = ApplicationStatus.IN_REVIEW;
+        moveTo(ApplicationStatus.IN_REVIEW);
         this.submittedAt = now;
         this.applicationNumber = "SQ" + now.atZone(java.time.ZoneId.of("Asia/Shanghai")).getYear()
                 + String.format("%06d", id);
@@ -315,7 +338,7 @@ public class EnrollmentApplication {
                                     String reason, Instant now) {
         requireInReview();
         requireReason(reason);
-        this.status = ApplicationStatus.RETURNED;
+        moveTo(ApplicationStatus.RETURNED);
         this.returnedFrom = step;
         this.returnReason = reason;
         record(taskId, step, EventOutcome.RETURNED, reason, actorUsername, actorName, now);
@@ -330,7 +353,7 @@ public class EnrollmentApplication {
         if (!missing.isEmpty()) {
             throw new IncompleteApplicationException(missing);
         }
-        this.status = ApplicationStatus.IN_REVIEW;
+        moveTo(ApplicationStatus.IN_REVIEW);
         record(taskId, "correctApplication", EventOutcome.RESUBMITTED, note, actorUsername, actorName, now);
     }
 
@@ -338,7 +361,7 @@ public class EnrollmentApplication {
                        Instant now) {
         requireInReview();
         requireReason(reason);
-        this.status = ApplicationStatus.REJECTED;
+        moveTo(ApplicationStatus.REJECTED);
         this.rejectionReason = reason;
         this.concludedAt = now;
         record(taskId, step, EventOutcome.REJECTED, reason, actorUsername, actorName, now);
@@ -354,7 +377,7 @@ public class EnrollmentApplication {
         this.dibaoLine = dibaoLine;
         this.receivesDibao = receivesDibao;
         if (!tier.eligible()) {
-            this.status = ApplicationStatus.NOT_ELIGIBLE;
+            moveTo(ApplicationStatus.NOT_ELIGIBLE);
             this.concludedAt = now;
         }
         record(null, "classifyHardship", tier.eligible() ? EventOutcome.CLASSIFIED : EventOutcome.NOT_ELIGIBLE,
@@ -363,7 +386,7 @@ public class EnrollmentApplication {
 
     /** A member is in another active household file: filing is blocked (no 一户多档 / 一人多档). */
     public void blockAsDuplicate(String fileNumbers, Instant now) {
-        this.status = ApplicationStatus.BLOCKED;
+        moveTo(ApplicationStatus.BLOCKED);
         this.rejectionReason = fileNumbers;
         this.concludedAt = now;
         record(null, "matchCivilAffairsRecords", EventOutcome.BLOCKED, fileNumbers, "system", "系统", now);
@@ -373,7 +396,7 @@ public class EnrollmentApplication {
         if (tier == null || !tier.eligible()) {
             throw new ConflictException("application.notClassified", applicationNumber);
         }
-        this.status = ApplicationStatus.IN_NOTICE;
+        moveTo(ApplicationStatus.IN_NOTICE);
         record(null, "startPublicNotice", EventOutcome.ON_NOTICE, null, "system", "系统", now);
     }
 
@@ -382,7 +405,7 @@ public class EnrollmentApplication {
         if (status != ApplicationStatus.IN_NOTICE) {
             throw new ConflictException("application.notOnNotice", applicationNumber);
         }
-        this.status = ApplicationStatus.REJECTED;
+        moveTo(ApplicationStatus.REJECTED);
         this.rejectionReason = reason;
         this.concludedAt = now;
     }
@@ -391,7 +414,7 @@ public class EnrollmentApplication {
         if (status != ApplicationStatus.IN_NOTICE) {
             throw new ConflictException("application.notOnNotice", applicationNumber);
         }
-        this.status = ApplicationStatus.FILED;
+        moveTo(ApplicationStatus.FILED);
         this.concludedAt = now;
         record(null, "fileHousehold", EventOutcome.FILED, fileNumber, "system", "系统", now);
     }
@@ -405,7 +428,7 @@ public class EnrollmentApplication {
     /** The general office approved: the household is on the confirmed list (确认困难职工清单). */
     public void confirm(Instant now) {
         requireInReview();
-        this.status = ApplicationStatus.APPROVED;
+        moveTo(ApplicationStatus.APPROVED);
         this.concludedAt = now;
         record(null, "confirmHardshipWorker", EventOutcome.CONFIRMED, null, "system", "系统", now);
     }
@@ -449,6 +472,21 @@ public class EnrollmentApplication {
     private void record(String taskId, String step, EventOutcome outcome, String comment, String actorUsername,
                         String actorName, Instant now) {
         events.add(new ApplicationEvent(this, taskId, step, outcome, comment, actorUsername, actorName, now));
+    }
+
+    /**
+     * Every change of status passes here, so the open key follows the status: taken when the
+     * application opens, kept while it moves between open states, dropped when it closes. (An
+     * application already open when the key was introduced may have none; it gets none until it closes.)
+     */
+    private void moveTo(ApplicationStatus next) {
+        boolean wasOpen = status != null && status.inProgress();
+        this.status = next;
+        if (!next.inProgress()) {
+            this.openKey = null;
+        } else if (!wasOpen) {
+            this.openKey = applicantUsername;
+        }
     }
 
     private void requireEditable() {

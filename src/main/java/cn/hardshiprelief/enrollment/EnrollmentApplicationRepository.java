@@ -2,13 +2,17 @@ package cn.hardshiprelief.enrollment;
 
 import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-public interface EnrollmentApplicationRepository extends JpaRepository<EnrollmentApplication, Long> {
+public interface EnrollmentApplicationRepository extends JpaRepository<EnrollmentApplication, Long>,
+        JpaSpecificationExecutor<EnrollmentApplication> {
 
     Optional<EnrollmentApplication> findByRequestToken(String requestToken);
 
@@ -21,6 +25,14 @@ public interface EnrollmentApplicationRepository extends JpaRepository<Enrollmen
     List<EnrollmentApplication> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
 
     Optional<EnrollmentApplication> findByProcessInstanceId(String processInstanceId);
+
+    /**
+     * The number of the worker's open application as committed by others: read in a transaction of its own,
+     * for the refusal after the open key ({@code uk_application_open_key}) refused a second one.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW, readOnly = true)
+    @Query("select a.applicationNumber from EnrollmentApplication a where a.openKey = :openKey")
+    Optional<String> findCommittedOpenApplicationNumber(String openKey);
 
     List<EnrollmentApplication> findByApplicantUsernameAndStatusInOrderById(String applicantUsername,
                                                                            Collection<ApplicationStatus> statuses);

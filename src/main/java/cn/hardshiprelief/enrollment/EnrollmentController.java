@@ -51,6 +51,15 @@ public class EnrollmentController {
         return "enrollment/list";
     }
 
+    /** The staff's list (申请一览): applications of their reach, in progress unless another status is asked for. */
+    @GetMapping("/applications/all")
+    public String inReach(Actor actor, @ModelAttribute("filter") ApplicationListFilter filter,
+                          @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("applications", queries.inReach(actor, filter, page));
+        model.addAttribute("statuses", ApplicationListFilter.listed());
+        return "enrollment/all";
+    }
+
     @GetMapping("/applications/new")
     public String newForm(Actor actor, Model model) {
         ApplicationForm form = new ApplicationForm();
@@ -155,6 +164,20 @@ public class EnrollmentController {
         model.addAttribute("filedByName", queries.displayName(application.getFiledByUsername()));
         model.addAttribute("canEdit", application.isEditable() && actor.username().equals(application.getFiledByUsername()));
         return "enrollment/detail";
+    }
+
+    /** Asks before a draft is deleted: the page says what goes with it (no script needed to confirm). */
+    @GetMapping("/applications/{id}/delete")
+    public String confirmDelete(Actor actor, @PathVariable Long id, Model model) {
+        model.addAttribute("app", queries.deletable(actor, id));
+        return "enrollment/delete";
+    }
+
+    @PostMapping("/applications/{id}/delete")
+    public String delete(Actor actor, @PathVariable Long id, RedirectAttributes flash) {
+        editor.deleteDraft(actor, id);
+        flash.addFlashAttribute("success", "application.draftDeleted");
+        return "redirect:/applications";
     }
 
     @PostMapping("/applications/{id}/evidence/{evidenceId}/delete")

@@ -56,26 +56,41 @@ public class EnrollmentService {
     public EnrollmentApplication submit(Actor actor, Long id, ApplicationForm form) {
         EnrollmentApplication application = editor.save(actor, id, form);
         requireNotFiled(application);
-        application.submit(actor.username(), actor.displayName(), clock.instant());
+        application = editor.open(actor, application);
         application.startedAs(process.start(application));
         return application;
     }
 
     /**
-     * 返困快速通道: an exited household fell back. A new application, pre-filled from the last one,
-     * goes straight to the branch union's 三查一访 (no department steps). Started by the process.
+     * 返困快速通道: an exited household fell back. A new application, pre-filled from the last one with
+     * copies of its evidence, goes straight to the branch union's 三查一访 (no department steps).
+     * Started by the process; the caller asks {@link #householdOf} first, as one household per worker
+     * holds for relapses too.
      */
     public EnrollmentApplication reopenAsRelapse(Long previousApplicationId, OrgUnit branchUnion, String cadre,
                                                  String reason) {
         EnrollmentApplication previous = relapses.recorder().application(previousApplicationId);
+        relapses.oneHousehold().requireNoOtherHousehold(previous.getApplicantUsername(), null);
         List<HouseholdMember> members = previous.getMembers().stream()
                 .map(m -> new HouseholdMember(m.details(), m.getIdNumberHash(), m.getIdNumberMasked())).toList();
-        EnrollmentApplication relapse = EnrollmentApplication.relapseOf(previous, members, branchUnion,
+        List<Evidence> evidence = previous.getEvidence().stream()
+                .map(e -> e.copiedAs(relapses.storage().copy(e.getStorageKey()))).toList();
+        EnrollmentApplication relapse = EnrollmentApplication.relapseOf(previous, members, evidence, branchUnion,
                 java.util.UUID.randomUUID().toString(), cadre, directory.displayName(cadre), reason, clock.instant());
-        relapse = relapses.applications().saveAndFlush(relapse);
+        relapse = relapses.oneHousehold().saveOpened(relapse);
         relapse.numberAs(clock.instant());
         relapse.startedAs(process.start(relapse));
         return relapse;
+    }
+
+    /**
+     * The open application or the active file (its number) that keeps the worker from another household
+     * (一户一档), if any. A relapse fast path asks before it opens one, so that a worker who has already
+     * applied again, or whose household is back on file, does not get a second household.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> householdOf(String worker) {
+        return relapses.oneHousehold().otherHousehold(worker, null).map(refusal -> String.valueOf(refusal.getArgs()[0]));
     }
 
     /** Saves the corrections and completes {@code correctApplication}: review resumes where it was returned. */
@@ -83,6 +98,11 @@ public class EnrollmentService {
         EnrollmentApplication application = editor.save(actor, id, form);
         if (application.getStatus() != ApplicationStatus.RETURNED) {
             throw new ConflictException("application.notReturned", application.getApplicationNumber());
+        }
+        // the same completeness as on submission, checked here so the form names what is missing
+        List<String> missing = application.missingForSubmission();
+        if (!missing.isEmpty()) {
+            throw new IncompleteApplicationException(missing);
         }
         requireNotFiled(application);
         OpenTask correction = tasks.openTaskOf(application.getProcessInstanceId(),

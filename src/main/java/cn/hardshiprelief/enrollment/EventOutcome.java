@@ -3,7 +3,9 @@ package cn.hardshiprelief.enrollment;
 /** What happened at a step of an application; the timeline shows one line each. */
 public enum EventOutcome {
     SUBMITTED, APPROVED, RETURNED, RESUBMITTED, REJECTED, CONFIRMED, VERIFIED, MATCHED, CLASSIFIED, NOT_ELIGIBLE,
-    BLOCKED, ON_NOTICE, OBJECTION, OBJECTION_DISMISSED, FILED;
+    BLOCKED, ON_NOTICE, OBJECTION, OBJECTION_DISMISSED, FILED,
+    /** An administrator ended the public notice before its period (demo data only, see NoticePeriodShortcut). */
+    NOTICE_ENDED_EARLY;
 
     public boolean isDecision() {
         return this == APPROVED || this == RETURNED || this == REJECTED;

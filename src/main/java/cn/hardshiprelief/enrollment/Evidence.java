@@ -57,6 +57,11 @@ public class Evidence {
         this.uploadedAt = uploadedAt;
     }
 
+    /** The same document stored again under {@code storageKey} (its bytes copied there), for another application. */
+    Evidence copiedAs(String storageKey) {
+        return new Evidence(type, originalName, contentType, sizeBytes, sha256, storageKey, uploadedBy, uploadedAt);
+    }
+
     void belongTo(EnrollmentApplication application) {
         this.application = application;
     }

@@ -89,6 +89,17 @@ public class ReviewRecorder {
                 comment, actor, directory.displayName(actor), clock.instant());
     }
 
+    /** An administrator ends the notice now (demo): the timeline says who and when. Only while on notice. */
+    public EnrollmentApplication recordNoticeEndedEarly(Long applicationId, String actor) {
+        EnrollmentApplication application = load(applicationId);
+        if (application.getStatus() != ApplicationStatus.IN_NOTICE) {
+            throw new cn.hardshiprelief.shared.ConflictException("application.notOnNotice", application.getApplicationNumber());
+        }
+        application.note("noticePeriodEnded", null, EventOutcome.NOTICE_ENDED_EARLY, null, actor,
+                directory.displayName(actor), clock.instant());
+        return application;
+    }
+
     public void rejectAfterObjection(Long applicationId, String actor, String reason) {
         load(applicationId).rejectAfterObjection(actor, directory.displayName(actor), reason, clock.instant());
     }

@@ -217,9 +217,19 @@ public class FollowUpService {
         event(file, FileEvent.Kind.WATCH_VISIT, null, null, (relapsed ? "返困：" : "生活稳定：") + findings, actor);
     }
 
-    /** The household fell back after exit: a new application, pre-filled, goes to the branch union's verification. */
+    /**
+     * The household fell back after exit: a new application, pre-filled, goes to the branch union's
+     * verification. Not when the worker already has a household again (一户一档): an application of their
+     * own in progress, or a file on the register since; the file's history names it instead.
+     */
     public void reopenAsRelapse(Long fileId, String cadre, String reason) {
         HouseholdFile file = load(fileId);
+        var other = with.relapses().householdOf(file.getHeadUsername());
+        if (other.isPresent()) {
+            event(file, FileEvent.Kind.RELAPSED, file.getStatus(), null,
+                    "返困：该职工已有在办申请或在档档案 " + other.get() + "，不再另开快速通道", cadre != null ? cadre : "system");
+            return;
+        }
         var branchUnion = file.getBranchUnion() != null ? file.getBranchUnion()
                 : with.directory().companyUnion(file.getUnit().company().getId()).orElseThrow();
         var relapse = with.relapses().reopenAsRelapse(file.getApplicationId(), branchUnion,

@@ -1,6 +1,13 @@
 package cn.hardshiprelief.notice;
 
-/** What the notice needs from the running process: tell it that someone objected. */
+/** What the notice needs from the running process: tell it that someone objected, or that the period is over. */
 public interface NoticeProcess {
     void objectionLodged(String processInstanceId, String objectionSummary);
+
+    /**
+     * Ends the notice period now: the timer {@code noticePeriodEnded} fires as if its time had come, and the
+     * process goes on as after a full period (filing, or waiting for an open objection's decision first).
+     * False when the instance is not waiting out a notice period.
+     */
+    boolean endPeriodNow(String processInstanceId);
 }

@@ -79,6 +79,13 @@ public class PublicNotice {
         return objection;
     }
 
+    /** The period was ended early (demo): the public page shows today as its last day. */
+    void endsToday(LocalDate today) {
+        if (endsOn.isAfter(today)) {
+            this.endsOn = today;
+        }
+    }
+
     void close(NoticeStatus outcome) {
         this.status = outcome;
     }

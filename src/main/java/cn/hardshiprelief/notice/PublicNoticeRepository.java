@@ -1,5 +1,7 @@
 package cn.hardshiprelief.notice;
 
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -14,4 +16,7 @@ public interface PublicNoticeRepository extends JpaRepository<PublicNotice, Long
             + " (cn.hardshiprelief.notice.NoticeStatus.RUNNING, cn.hardshiprelief.notice.NoticeStatus.OBJECTED)"
             + " order by n.startsOn desc, n.id desc")
     List<PublicNotice> findOpenAt(String unitCode);
+
+    /** Notices still running (objected or not), the first to end first: index (status, ends_on). */
+    Page<PublicNotice> findByStatusInOrderByEndsOnAscIdAsc(java.util.Collection<NoticeStatus> statuses, Pageable page);
 }

@@ -3,7 +3,10 @@ package cn.hardshiprelief.organization;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
@@ -31,6 +34,21 @@ public class Directory {
 
     public String displayName(String username) {
         return users.findById(username).map(AppUser::getDisplayName).orElse(username);
+    }
+
+    /** Display names of these people in one query (a username without an account stands for itself). */
+    public Map<String, String> displayNames(Collection<String> usernames) {
+        Map<String, String> names = new HashMap<>();
+        usernames.forEach(u -> names.put(u, u));
+        if (!usernames.isEmpty()) {
+            users.findAllById(usernames).forEach(u -> names.put(u.getUsername(), u.getDisplayName()));
+        }
+        return names;
+    }
+
+    /** The units of these codes (an unknown code is left out). */
+    public List<OrgUnit> units(Collection<String> codes) {
+        return codes.isEmpty() ? List.of() : units.findByCodeIn(codes);
     }
 
     public OrgUnit unit(Long id) {

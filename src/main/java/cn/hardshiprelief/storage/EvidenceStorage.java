@@ -72,6 +72,23 @@ public class EvidenceStorage {
         }
     }
 
+    /**
+     * Stores the bytes of a stored file again under a new key (deleted again if the transaction rolls back),
+     * so that two records never share one file and deleting one never takes the other's.
+     */
+    public String copy(String key) {
+        String copy = UUID.randomUUID().toString();
+        Path target = pathOf(copy);
+        try {
+            Files.createDirectories(target.getParent());
+            Files.copy(pathOf(key), target);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        deleteOnRollback(copy);
+        return copy;
+    }
+
     public InputStream open(String key) throws IOException {
         return Files.newInputStream(pathOf(key));
     }

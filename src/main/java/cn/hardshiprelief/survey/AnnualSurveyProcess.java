@@ -19,6 +19,8 @@ public final class AnnualSurveyProcess {
     public static final String BRANCH_UNION_CODES = "branchUnionCodes";
     /** The multi-instance element variable: the branch union of one survey task. */
     public static final String BRANCH_UNION_CODE = "branchUnionCode";
+    /** Set when an administrator opens the survey by hand: their username. Absent when the yearly timer starts it. */
+    public static final String OPENED_BY = "openedBy";
     /** The form's required checkbox: the branch union confirms its survey is done. */
     public static final String SURVEY_CONFIRMED = "surveyConfirmed";
 

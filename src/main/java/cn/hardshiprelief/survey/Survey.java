@@ -39,14 +39,19 @@ public class Survey {
     @Column(name = "closed_at")
     private Instant closedAt;
 
+    /** The administrator who opened the survey by hand; null when the yearly start timer opened it. */
+    @Column(name = "opened_by")
+    private String openedBy;
+
     @Version
     private int version;
 
     protected Survey() {
     }
 
-    static Survey open(int year, String processInstanceId, Instant now) {
+    static Survey open(int year, String processInstanceId, Instant now, String openedBy) {
         Survey survey = new Survey();
+        survey.openedBy = openedBy;
         survey.year = year;
         survey.processInstanceId = processInstanceId;
         survey.openedAt = now;
@@ -82,4 +87,5 @@ public class Survey {
     public Instant getOpenedAt() { return openedAt; }
     public LocalDate getDueDate() { return dueDate; }
     public Instant getClosedAt() { return closedAt; }
+    public String getOpenedBy() { return openedBy; }
 }

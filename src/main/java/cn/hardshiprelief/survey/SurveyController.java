@@ -19,10 +19,22 @@ public class SurveyController {
 
     private final SurveyProgress progress;
     private final SurveyService surveys;
+    private final SurveyOpening opening;
 
-    public SurveyController(SurveyProgress progress, SurveyService surveys) {
+    public SurveyController(SurveyProgress progress, SurveyService surveys, SurveyOpening opening) {
         this.progress = progress;
         this.surveys = surveys;
+        this.opening = opening;
+    }
+
+    /** An administrator opens this year's survey when its date has passed without one; a second click opens nothing. */
+    @PostMapping("/surveys/this-year")
+    public String openThisYear(Actor actor, RedirectAttributes flash) {
+        SurveyOpening.Opening result = opening.openThisYear(actor);
+        flash.addFlashAttribute(result.openedNow() ? "success" : "warning",
+                result.openedNow() ? "survey.openByHand.opened" : "survey.openByHand.alreadyOpen");
+        flash.addFlashAttribute(result.openedNow() ? "successArg" : "warningArg", result.year());
+        return "redirect:/surveys?year=" + result.year();
     }
 
     @GetMapping("/surveys")

@@ -6,11 +6,17 @@ import java.util.List;
 /**
  * The survey page as one actor sees it: the chosen survey (the latest unless a year is asked for,
  * null before the first) with its progress per branch union, the files not re-verified for twelve
- * months and the files never helped, and this year's exit target per county union.
+ * months and the files never helped, and this year's exit target per county union; who opened the survey by
+ * hand (null when the yearly timer opened it).
  */
 public record SurveyPage(Survey survey, List<BranchUnionProgress> branchUnions, List<FileLine> notReVerified,
                          List<FileLine> neverHelped, int targetYear, List<ExitTarget> exitTargets,
-                         List<Integer> years, boolean maySubmit) {
+                         List<Integer> years, boolean maySubmit, String openedByName) {
+
+    /** Whether this year has its survey already (else an administrator may open it by hand). */
+    public boolean thisYearOpened() {
+        return years.contains(targetYear);
+    }
 
     /** One branch union's survey: its files on the register, how many were re-checked since the survey opened. */
     public record BranchUnionProgress(String code, String name, long activeFiles, long reVerified, String submittedBy,

@@ -73,7 +73,8 @@ public class SurveyProgress {
         return new SurveyPage(survey, survey == null ? List.of() : progress(survey, scope, visible, branchUnionOf),
                 notReVerified, neverHelped, Year.now(clock).getValue(), exitTargets(scope),
                 surveys.findAllByOrderByYearDesc().stream().map(Survey::getYear).toList(),
-                maySubmit(actor, survey));
+                maySubmit(actor, survey),
+                survey == null || survey.getOpenedBy() == null ? null : directory.displayName(survey.getOpenedBy()));
     }
 
     private List<BranchUnionProgress> progress(Survey survey, Unions.Scope scope, List<FileFacts> visible,

@@ -51,16 +51,17 @@ public class SurveyService {
     }
 
     /**
-     * Opens this year's survey with a part for every branch union, whether it has files or not. A
+     * Opens this year's survey with a part for every branch union, whether it has files or not, by the
+     * yearly timer ({@code openedBy} null) or by an administrator ({@link SurveyOpening}). A
      * year has one survey: opening a second one is refused (the start timer's job then fails and
      * shows as an incident in Cockpit rather than starting a duplicate).
      */
-    public OpenedSurvey open(String processInstanceId) {
+    public OpenedSurvey open(String processInstanceId, String openedBy) {
         int year = Year.now(clock).getValue();
         if (surveys.findByYear(year).isPresent()) {
             throw new ConflictException("survey.alreadyOpened", year);
         }
-        Survey survey = surveys.save(Survey.open(year, processInstanceId, clock.instant()));
+        Survey survey = surveys.save(Survey.open(year, processInstanceId, clock.instant(), openedBy));
         List<OrgUnit> branchUnions = new Unions(units.findAll()).branchUnions();
         branchUnions.forEach(branchUnion -> parts.save(new BranchUnionSurvey(survey, branchUnion)));
         return new OpenedSurvey(survey.getId(), year, survey.dueAt(clock.getZone()).toOffsetDateTime().toString(),

@@ -3,6 +3,8 @@ package cn.hardshiprelief.enrollment;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.Enrollments;
 import cn.hardshiprelief.support.MySqlDatabase;
+import cn.hardshiprelief.support.SimultaneousApplications;
+import cn.hardshiprelief.shared.BusinessException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,6 +54,10 @@ class MySqlEnterpriseChainTest {
     JdbcTemplate jdbc;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    SimultaneousApplications simultaneous;
+    @Autowired
+    cn.hardshiprelief.support.EarlierStories earlierStories;
 
     @Test
     void onMySqlAnApplicationPassesFourApprovalsTheNoticeAndIsFiled() {
@@ -124,5 +130,27 @@ class MySqlEnterpriseChainTest {
         String encrypted = jdbc.queryForObject("select id_number_encrypted from household_member where application_id = ?"
                 + " and ordinal = 0", String.class, application.getId());
         assertThat(encrypted).startsWith("v1:").doesNotContain("110105");
+    }
+
+    /**
+     * On MySQL the second waits for the first's row (InnoDB locks the open key), then is refused by the unique
+     * index once the first commits, and names the first application, committed and read in a transaction of its own.
+     */
+    @Test
+    void onMySqlTheOpenKeyKeepsTheSecondOfTwoSimultaneousFirstApplicationsOut() {
+        earlierStories.closeHouseholdsOf("worker2");
+        SimultaneousApplications.Outcome outcome = simultaneous.submit("worker2",
+                Enrollments.completeForm("李娜"), Enrollments.completeForm("李娜"));
+
+        assertThat(outcome.firstRefusal()).isNull();
+        assertThat(outcome.secondRefusal()).isInstanceOf(BusinessException.class)
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey())
+                        .isEqualTo("application.workerHasOpenApplication"))
+                .satisfies(e -> assertThat(((BusinessException) e).getArgs())
+                        .containsExactly(outcome.first().getApplicationNumber()));
+        assertThat(jdbc.queryForObject("select count(*) from enrollment_application where applicant_username = 'worker2'"
+                + " and status in ('IN_REVIEW','RETURNED','APPROVED','IN_NOTICE')", Integer.class)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select open_key from enrollment_application where id = ?", String.class,
+                outcome.first().getId())).isEqualTo("worker2");
     }
 }

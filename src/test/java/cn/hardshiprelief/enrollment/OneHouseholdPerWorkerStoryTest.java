@@ -7,9 +7,11 @@ import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.EarlierStories;
 import cn.hardshiprelief.support.Enrollments;
 import cn.hardshiprelief.support.Households;
+import cn.hardshiprelief.support.SimultaneousApplications;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -29,6 +31,8 @@ class OneHouseholdPerWorkerStoryTest {
     @Autowired ApplicationQueries queries;
     @Autowired Directory directory;
     @Autowired EarlierStories earlierStories;
+    @Autowired SimultaneousApplications simultaneous;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void workersFreeToApply() {
@@ -97,5 +101,44 @@ class OneHouseholdPerWorkerStoryTest {
 
         assertThat(second.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
         assertThat(second.getApplicationNumber()).isNotEqualTo(first.getApplicationNumber());
+    }
+
+    @Test
+    void anOpenApplicationHoldsTheWorkersOpenKeyUntilItCloses() {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        assertThat(openKeyOf(application)).isEqualTo("worker1");
+
+        enrollments.decide("head1", application.getId(), "return", "请补充证明");
+        assertThat(openKeyOf(application)).as("returned for correction: still open").isEqualTo("worker1");
+
+        enrollments.resubmit("worker1", application.getId(), "已补充");
+        enrollments.decide("head1", application.getId(), "reject", "不符合条件");
+        assertThat(openKeyOf(application)).as("rejected: closed").isNull();
+    }
+
+    /**
+     * Both pass the check in the service, since neither sees the other before it commits; the database
+     * keeps the second out (uk_application_open_key), and the worker is told as by the check.
+     */
+    @Test
+    void ofTwoFirstApplicationsOfOneWorkerSubmittedAtTheSameMomentOnlyOneIsKept() {
+        int before = applicationsOf("worker2");
+
+        SimultaneousApplications.Outcome outcome = simultaneous.submit("worker2",
+                anotherHousehold("worker2", "李娜"), anotherHousehold("worker2", "李娜"));
+
+        assertThat(outcome.firstRefusal()).as("the first to commit").isNull();
+        assertThat(outcome.second()).as("the second").isNull();
+        assertThat(outcome.secondRefusal()).isInstanceOf(BusinessException.class)
+                .satisfies(e -> assertThat(((BusinessException) e).getMessageKey())
+                        .isEqualTo("application.workerHasOpenApplication"));
+        assertThat(applicationsOf("worker2")).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject("select count(*) from enrollment_application where applicant_username = ?"
+                + " and status in ('IN_REVIEW','RETURNED','APPROVED','IN_NOTICE')", Integer.class, "worker2")).isEqualTo(1);
+    }
+
+    private String openKeyOf(EnrollmentApplication application) {
+        return jdbc.queryForObject("select open_key from enrollment_application where id = ?", String.class,
+                application.getId());
     }
 }

@@ -42,7 +42,7 @@ public class EarlierStories {
                     runtime.deleteProcessInstance(instance, "earlier test story closed", true, true);
                 }
             }
-            jdbc.update("update enrollment_application set status = 'REJECTED', rejection_reason = ?"
+            jdbc.update("update enrollment_application set status = 'REJECTED', open_key = null, rejection_reason = ?"
                     + " where applicant_username = ? and status in " + OPEN, "earlier test story closed", worker);
             jdbc.update("update household_file_member set active_person_key = null where file_id in"
                     + " (select id from household_file where head_username = ? and status in " + ACTIVE + ")", worker);

@@ -46,7 +46,12 @@ public class Households {
 
     /** A worker's household approved along a chain (e.g. worker1 with the enterprise chain) and filed after the notice. */
     public HouseholdFile filed(String worker, List<String> reviewers) {
-        EnrollmentApplication application = enrollments.submittedBy(worker);
+        return filed(worker, Enrollments.completeForm(directory.displayName(worker)), reviewers);
+    }
+
+    /** The household of this form (its members, their identity numbers) approved along a chain and filed. */
+    public HouseholdFile filed(String worker, cn.hardshiprelief.enrollment.ApplicationForm form, List<String> reviewers) {
+        EnrollmentApplication application = enrollments.submittedBy(worker, form);
         for (String reviewer : reviewers) {
             enrollments.decide(reviewer, application.getId(), "approve", "同意");
         }

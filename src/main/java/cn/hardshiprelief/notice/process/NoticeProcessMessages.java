@@ -2,7 +2,9 @@ package cn.hardshiprelief.notice.process;
 
 import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
 import cn.hardshiprelief.notice.NoticeProcess;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
 import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.OBJECTION_SUMMARY;
@@ -12,14 +14,33 @@ import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Var
  * ({@code awaitNoticeOutcome}, whose timer keeps running): the county union gets a decision task.
  * An objection that arrives while a decision is still open only adds to the summary that task
  * shows, so the county union decides once on everything said so far.
+ * <p>
+ * Ends a notice period early by executing its timer job: the engine clock is left alone (it is shared with
+ * the running job executor), and the timer event does not look at the time when its job is executed.
  */
 @Component
 class NoticeProcessMessages implements NoticeProcess {
 
-    private final RuntimeService runtime;
+    /** The timer catch event of hardshipEnrollment.bpmn that waits out the notice period. */
+    static final String NOTICE_PERIOD_ENDED = "noticePeriodEnded";
 
-    NoticeProcessMessages(RuntimeService runtime) {
+    private final RuntimeService runtime;
+    private final ManagementService management;
+
+    NoticeProcessMessages(RuntimeService runtime, ManagementService management) {
         this.runtime = runtime;
+        this.management = management;
+    }
+
+    @Override
+    public boolean endPeriodNow(String processInstanceId) {
+        Job timer = management.createJobQuery().processInstanceId(processInstanceId)
+                .activityId(NOTICE_PERIOD_ENDED).timers().singleResult();
+        if (timer == null) {
+            return false;
+        }
+        management.executeJob(timer.getId());
+        return true;
     }
 
     @Override

@@ -33,7 +33,7 @@ class SurveyDelegates {
     @Bean("openSurvey")
     JavaDelegate openSurvey(SurveyService surveys) {
         return execution -> {
-            OpenedSurvey opened = surveys.open(execution.getProcessInstanceId());
+            OpenedSurvey opened = surveys.open(execution.getProcessInstanceId(), (String) execution.getVariable(OPENED_BY));
             execution.setVariable(SURVEY_ID, opened.surveyId());
             execution.setVariable(SURVEY_YEAR, opened.year());
             execution.setVariable(DUE_DATE, opened.dueDate());
