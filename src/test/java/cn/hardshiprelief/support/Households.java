@@ -80,6 +80,12 @@ public class Households {
         return files.findByApplicationId(application.getId()).orElseThrow();
     }
 
+    /** The id of the member of a filed household with that name (张小明 is the child of every test application). */
+    public Long memberId(HouseholdFile file, String name) {
+        return transaction.execute(status -> files.findById(file.getId()).orElseThrow().getMembers().stream()
+                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow().getId());
+    }
+
     /** A filed household with the bank account its aid is paid to. */
     public HouseholdFile filedWithPayee(String worker, List<String> reviewers, String account) {
         HouseholdFile file = filed(worker, reviewers);
