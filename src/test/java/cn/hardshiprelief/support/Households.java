@@ -45,7 +45,12 @@ public class Households {
 
     /** A worker's household approved along a chain (e.g. worker1 with the enterprise chain) and filed after the notice. */
     public HouseholdFile filed(String worker, List<String> reviewers) {
-        EnrollmentApplication application = enrollments.submittedBy(worker);
+        return filed(worker, reviewers, Enrollments.completeForm(directory.displayName(worker)));
+    }
+
+    /** The household this application form describes, approved along a chain and filed after the notice. */
+    public HouseholdFile filed(String worker, List<String> reviewers, cn.hardshiprelief.enrollment.ApplicationForm form) {
+        EnrollmentApplication application = enrollments.submittedBy(worker, form);
         for (String reviewer : reviewers) {
             enrollments.decide(reviewer, application.getId(), "approve", "同意");
         }
