@@ -20,12 +20,14 @@ public class FollowUpController {
     private final FollowUpService followUp;
     private final HouseholdQueries households;
     private final RecheckFormValidator recheckValidator;
+    private final IncomeCorrections corrections;
 
     public FollowUpController(FollowUpService followUp, HouseholdQueries households,
-                              RecheckFormValidator recheckValidator) {
+                              RecheckFormValidator recheckValidator, IncomeCorrections corrections) {
         this.followUp = followUp;
         this.households = households;
         this.recheckValidator = recheckValidator;
+        this.corrections = corrections;
     }
 
     @GetMapping("/recheck")
@@ -74,6 +76,31 @@ public class FollowUpController {
         }
         flash.addFlashAttribute("success", "change.reported");
         return "redirect:/households/" + id;
+    }
+
+    /** 收入更正: a recorded month's income corrected with a reason; a refusal shows the page again with what was typed. */
+    @PostMapping("/incomes/{recordId}/correction")
+    public String correctIncome(Actor actor, @PathVariable Long id, @PathVariable Long recordId,
+                                @RequestParam(required = false) String householdIncome,
+                                @RequestParam(required = false) String memberCount,
+                                @RequestParam(required = false) String reason, Model model, RedirectAttributes flash,
+                                HttpServletResponse response) {
+        IncomeCorrectionForm form = new IncomeCorrectionForm(householdIncome, memberCount, reason);
+        IncomeCorrection correction;
+        try {
+            correction = corrections.correct(actor, id, recordId, form);
+        } catch (ConflictException | cn.hardshiprelief.shared.ForbiddenException | cn.hardshiprelief.shared.NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("correctionRefusal", e);
+            model.addAttribute("correctionRecordId", recordId);
+            model.addAttribute("correction", form);
+            return HouseholdController.page(households, actor, id, model);
+        }
+        flash.addFlashAttribute("success", "income.corrected");
+        flash.addFlashAttribute("successArg", correction.month().toString());
+        return "redirect:/households/" + id + "#incomes";
     }
 
     @GetMapping("/exit/{taskId}")

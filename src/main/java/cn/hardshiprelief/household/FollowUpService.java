@@ -360,12 +360,7 @@ public class FollowUpService {
 
     /** The file's branch union (or the company's union), its county union, administrators. */
     private static void requireCaseworker(Actor actor, HouseholdFile file) {
-        boolean branch = actor.has(Role.BRANCH_UNION) && (file.getBranchUnion() != null
-                ? file.getBranchUnion().getId().equals(actor.orgUnitId())
-                : file.getUnit().company() != null && file.getUnit().company().getId().equals(actor.companyId()));
-        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
-                && file.getCountyUnion().getId().equals(actor.orgUnitId());
-        if (!branch && !county && !actor.isAdmin()) {
+        if (!Caseworkers.of(actor, file)) {
             throw new ForbiddenException("household.forbidden");
         }
     }
