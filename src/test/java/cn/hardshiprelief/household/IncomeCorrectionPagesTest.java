@@ -47,7 +47,8 @@ class IncomeCorrectionPagesTest {
     void theHouseholdsPageShowsTheLatestRecordedMonthAndAfterACorrectionItsNewFigureWithTheCorrection()
             throws Exception {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
-        assertThat(page(file, "union1")).contains("申请时填报的数字，尚未登记月收入").contains("尚未登记月收入：复核时逐月登记");
+        assertThat(page(file, "union1")).contains("申请时填报的数字，尚未登记月收入").contains("尚未登记月收入：复核时逐月登记")
+                .as("the members' facts on file").contains("<td>初中</td>", "<td>健康</td>");
 
         recheckedWithSixMonthsOf(file, "1800");
         YearMonth last = YearMonth.now(CHINA).minusMonths(1);
