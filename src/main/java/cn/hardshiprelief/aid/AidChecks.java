@@ -15,7 +15,9 @@ import java.util.Set;
 /**
  * The duplicate-aid and cap checks of a grant (重复救助、年度上限), run when it is requested and again
  * inside the process: the same kind already granted as often as the {@code aidCap} decision allows this
- * year (per student for education aid), the kind's yearly cap, the household's yearly cap, and the support
+ * year (per student for education aid), 金秋助学 for the same child at the same schooling stage in any earlier
+ * year as often as {@code aidCap}'s {@code timesPerStage} allows, the kind's yearly cap, the household's
+ * yearly cap, and the support
  * the civil-affairs roster shows for the household's members (shown, not blocking: union aid may come on
  * top of dibao).
  */
@@ -43,6 +45,7 @@ public class AidChecks {
                     .filter(other -> !Objects.equals(other.getId(), grant.getId())).toList();
             AidCap cap = rules.cap(grant.getKind());
             timesPerYear(grant, sameKind, cap, findings);
+            timesPerStage(grant, cap, findings);
             kindCap(grant, sameKind, cap, findings);
             householdCap(grant, beneficiary, findings);
         }
@@ -61,10 +64,29 @@ public class AidChecks {
         }
     }
 
+    /**
+     * 金秋助学 once per schooling stage for the child, across years (and files: a household that exits and comes
+     * back is the same child by the member's blind index). The refusal names the earlier grants and their years.
+     */
+    private void timesPerStage(AidGrant grant, AidCap cap, List<Finding> findings) {
+        if (grant.getKind() != AidKind.EDUCATION_AID || cap.timesPerStage() == null || grant.getStage() == null) {
+            return;
+        }
+        List<AidGrant> atStage = grants.countingOfStudentAtStage(AidKind.EDUCATION_AID, grant.getStage(),
+                        grant.getStudentKey(), grant.getFileId(), NOT_COUNTING).stream()
+                .filter(other -> !Objects.equals(other.getId(), grant.getId()))
+                .filter(grant::sameStudentAs)
+                .toList();
+        if (atStage.size() >= cap.timesPerStage()) {
+            findings.add(Finding.blocking("aid.check.oncePerStage", grant.getStudentName(), cap.timesPerStage(),
+                    String.join(", ", atStage.stream().map(g -> g.getGrantNumber() + " (" + g.getYear() + ")").toList())));
+        }
+    }
+
     /** Education aid counts per student; warmth visits per holiday; everything else per household. */
     private static boolean sameOccasion(AidGrant grant, AidGrant other) {
         return switch (grant.getKind()) {
-            case EDUCATION_AID -> Objects.equals(normalise(grant.getStudentName()), normalise(other.getStudentName()));
+            case EDUCATION_AID -> grant.sameStudentAs(other);
             case WARMTH_VISIT -> Objects.equals(grant.getHoliday(), other.getHoliday());
             default -> true;
         };
@@ -97,30 +119,31 @@ public class AidChecks {
         if (beneficiary.members().isEmpty()) {
             return;
         }
-        for (RosterMatch match : roster.match(beneficiary.members(), today)) {
+        for (RosterMatch match : roster.match(beneficiary.rosterPersons(), today)) {
             findings.add(Finding.notice("aid.check.civilAffairs", match.rosterName(), match.status().chineseName(),
                     match.monthlyAmount()));
         }
     }
 
     /**
-     * The key that keeps a once-a-year grant unique in the database while it counts, even when two
-     * caseworkers request it at the same moment: for kinds the {@code aidCap} decision allows once a year
-     * (per student for education aid), and warmth visits once per holiday.
+     * The key that keeps a once-only grant unique in the database while it counts, even when two caseworkers
+     * request it at the same moment: 金秋助学 once per schooling stage for the child (any year) where the
+     * {@code aidCap} decision says so, otherwise kinds it allows once a year (per student for education aid),
+     * and warmth visits once per holiday.
      */
     public String onceKey(AidGrant grant, Beneficiary beneficiary) {
         String base = beneficiary.householdKey() + ":" + grant.getKind() + ":" + grant.getYear();
         if (grant.getKind() == AidKind.WARMTH_VISIT) {
             return base + ":" + grant.getHoliday();
         }
-        Integer times = grant.getKind().cash() ? rules.cap(grant.getKind()).timesPerYear() : null;
-        if (times == null || times != 1) {
+        AidCap cap = grant.getKind().cash() ? rules.cap(grant.getKind()) : new AidCap(null, null, null);
+        if (grant.getKind() == AidKind.EDUCATION_AID && Integer.valueOf(1).equals(cap.timesPerStage())
+                && grant.getStudentKey() != null) {
+            return "S" + grant.getStudentKey() + ":" + grant.getKind() + ":" + grant.getStage();
+        }
+        if (cap.timesPerYear() == null || cap.timesPerYear() != 1) {
             return null;
         }
-        return grant.getKind() == AidKind.EDUCATION_AID ? base + ":" + normalise(grant.getStudentName()) : base;
-    }
-
-    static String normalise(String name) {
-        return name == null ? null : name.replaceAll("\\s+", "");
+        return grant.getKind() == AidKind.EDUCATION_AID ? base + ":" + grant.getStudentKey() : base;
     }
 }

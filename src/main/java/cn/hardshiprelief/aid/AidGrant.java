@@ -88,6 +88,13 @@ public class AidGrant {
     @Column(name = "student_name")
     private String studentName;
 
+    /** The 金秋助学 student: a member of the household file, and their blind index (the same child in every file). */
+    @Column(name = "student_member_id")
+    private Long studentMemberId;
+
+    @Column(name = "student_key")
+    private String studentKey;
+
     private String holiday;
 
     @Column(name = "grant_year", nullable = false)
@@ -183,9 +190,25 @@ public class AidGrant {
         this.status = GrantStatus.REQUESTED;
     }
 
-    void schooling(SchoolingStage stage, String studentName) {
+    /** 金秋助学 for a member of the household at a schooling stage. */
+    void schooling(SchoolingStage stage, Beneficiary.Member student) {
         this.stage = stage;
-        this.studentName = studentName;
+        this.studentName = student.name();
+        this.studentMemberId = student.id();
+        this.studentKey = student.key();
+    }
+
+    /**
+     * The same child as another education grant's: by the member's blind index, or for grants requested
+     * before students were members (no key), by the name within the same file.
+     */
+    boolean sameStudentAs(AidGrant other) {
+        if (studentKey != null && other.studentKey != null) {
+            return studentKey.equals(other.studentKey);
+        }
+        return java.util.Objects.equals(fileId, other.fileId) && studentName != null
+                && studentName.replaceAll("\\s+", "").equals(other.studentName == null ? null
+                : other.studentName.replaceAll("\\s+", ""));
     }
 
     void price(BigDecimal basis, AidStandard standard, BigDecimal supplement, BigDecimal amount) {
@@ -339,6 +362,8 @@ public class AidGrant {
     public String getTier() { return tier; }
     public SchoolingStage getStage() { return stage; }
     public String getStudentName() { return studentName; }
+    public Long getStudentMemberId() { return studentMemberId; }
+    public String getStudentKey() { return studentKey; }
     public String getHoliday() { return holiday; }
     public int getYear() { return year; }
     public BigDecimal getBasis() { return basis; }

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.enrollment.SchoolingStage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -22,6 +23,16 @@ public interface AidGrantRepository extends JpaRepository<AidGrant, Long> {
     List<AidGrant> countingOfKind(@Param("fileId") Long fileId, @Param("username") String username,
                                   @Param("year") int year, @Param("kind") AidKind kind,
                                   @Param("notCounting") Collection<GrantStatus> notCounting);
+
+    /**
+     * Education grants that count at one schooling stage, any year and any file: of the student with this blind
+     * index, and of the file's grants requested before students were members (no key; matched by name after).
+     */
+    @Query("select g from AidGrant g where g.kind = :kind and g.stage = :stage and g.status not in :notCounting"
+            + " and (g.studentKey = :studentKey or (g.studentKey is null and g.fileId = :fileId)) order by g.id")
+    List<AidGrant> countingOfStudentAtStage(@Param("kind") AidKind kind, @Param("stage") SchoolingStage stage,
+                                            @Param("studentKey") String studentKey, @Param("fileId") Long fileId,
+                                            @Param("notCounting") Collection<GrantStatus> notCounting);
 
     @Query("select coalesce(sum(g.amount), 0) from AidGrant g where g.year = :year and g.status not in :notCounting"
             + " and ((:fileId is not null and g.fileId = :fileId) or (:fileId is null and g.beneficiaryUsername = :username))")

@@ -58,10 +58,13 @@ public class AidRequests {
         LocalDate today = lifecycle.today();
         AidGrant grant = new AidGrant(beneficiary, kind, today.getYear(), actor.username(), lifecycle.now());
         if (kind == AidKind.EDUCATION_AID) {
-            if (form.stage() == null || form.stage() == SchoolingStage.NONE || blank(form.studentName())) {
+            if (form.stage() == null || form.stage() == SchoolingStage.NONE || form.studentMemberId() == null) {
                 throw new BusinessException("aid.education.studentRequired");
             }
-            grant.schooling(form.stage(), form.studentName().strip());
+            // 金秋助学 is for the household's own children: the student is a member of its file
+            Beneficiary.Member student = beneficiary.member(form.studentMemberId())
+                    .orElseThrow(() -> new BusinessException("aid.education.notAMember", beneficiary.name()));
+            grant.schooling(form.stage(), student);
         }
         if (kind.needsProof() && (proof == null || proof.isEmpty())) {
             throw new BusinessException("aid.proofRequired." + kind.name());

@@ -1,6 +1,5 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.civilaffairs.Person;
 import cn.hardshiprelief.household.FileStatus;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
@@ -44,11 +43,12 @@ public class Beneficiaries {
     public Beneficiary ofFile(Long fileId) {
         HouseholdFile file = files.findById(fileId).orElseThrow(() -> new NotFoundException("household.notFound"));
         OrgUnit granting = grantingUnion(file.getUnit(), file.getBranchUnion());
-        List<Person> members = file.getMembers().stream()
-                .map(m -> new Person(m.getIdNumberHash(), m.getName(), file.getRegionCode())).toList();
+        List<Beneficiary.Member> members = file.getMembers().stream()
+                .map(m -> new Beneficiary.Member(m.getId(), m.getName(), m.getRelation(), m.getSchooling(),
+                        m.getIdNumberHash())).toList();
         return new Beneficiary(file.getId(), file.isOpen(), file.getHeadName(), file.getHeadUsername(), file.getUnit(),
-                granting, file.getCountyUnion(), file.getTier().name(), file.getSecondaryCauses(), members,
-                file.getPayeeAccount(), file.getPayeeBank());
+                granting, file.getCountyUnion(), file.getTier().name(), file.getSecondaryCauses(), file.getRegionCode(),
+                members, file.getPayeeAccount(), file.getPayeeBank());
     }
 
     /** The worker's own household on the register, the latest filed if there were several. */
@@ -67,7 +67,7 @@ public class Beneficiaries {
         OrgUnit unit = user.getOrgUnit();
         OrgUnit granting = grantingUnion(unit, unit.branchUnion());
         return new Beneficiary(null, false, user.getDisplayName(), username, unit, granting, unit.countyUnion(),
-                Beneficiary.NO_TIER, Set.of(), List.of(), null, null);
+                Beneficiary.NO_TIER, Set.of(), null, List.of(), null, null);
     }
 
     /** The bank details of a household's latest cash grant are where its campaign aid goes too. */

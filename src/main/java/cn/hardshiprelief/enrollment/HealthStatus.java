@@ -1,6 +1,11 @@
 package cn.hardshiprelief.enrollment;
 
-/** Health of a household member. */
+/** Health of a household member, from healthy to needing long-term care (declared in rising severity). */
 public enum HealthStatus {
-    HEALTHY, CHRONIC_ILLNESS, CRITICAL_ILLNESS, LONG_TERM_CARE
+    HEALTHY, CHRONIC_ILLNESS, CRITICAL_ILLNESS, LONG_TERM_CARE;
+
+    /** Larger is more severe: the order of declaration. */
+    public int severity() {
+        return ordinal();
+    }
 }

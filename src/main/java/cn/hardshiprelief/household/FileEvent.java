@@ -11,7 +11,10 @@ import java.time.Instant;
 @Table(name = "household_file_event")
 public class FileEvent {
 
-    public enum Kind { FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED, WATCH_VISIT, RELAPSED, CANCELLED }
+    public enum Kind {
+        FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED, WATCH_VISIT, RELAPSED,
+        CANCELLED, MEMBERS_UPDATED, INCOME_CORRECTED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -11,8 +11,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.Clock;
-import java.time.YearMonth;
 
 /** The re-check page of a file (复核) and change reports (情况变化). */
 @Controller
@@ -21,28 +19,28 @@ public class FollowUpController {
 
     private final FollowUpService followUp;
     private final HouseholdQueries households;
-    private final Clock clock;
+    private final RecheckFormValidator recheckValidator;
+    private final IncomeCorrections corrections;
 
-    public FollowUpController(FollowUpService followUp, HouseholdQueries households, Clock clock) {
+    public FollowUpController(FollowUpService followUp, HouseholdQueries households,
+                              RecheckFormValidator recheckValidator, IncomeCorrections corrections) {
         this.followUp = followUp;
         this.households = households;
-        this.clock = clock;
+        this.recheckValidator = recheckValidator;
+        this.corrections = corrections;
     }
 
     @GetMapping("/recheck")
     public String show(Actor actor, @PathVariable Long id, Model model) {
-        RecheckForm form = new RecheckForm();
-        YearMonth now = YearMonth.now(clock);
-        for (int i = 6; i >= 1; i--) {
-            form.getIncomes().add(new IncomeEntry(now.minusMonths(i), null, null));
-        }
-        return render(followUp.recheckView(actor, id), form, model);
+        return render(followUp.recheckView(actor, id), followUp.newRecheckForm(actor, id), model);
     }
 
     @PostMapping("/recheck")
     public String record(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") RecheckForm form,
                          BindingResult errors, Model model, RedirectAttributes flash, HttpServletResponse response) {
+        recheckValidator.validate(form, errors);
         if (errors.hasErrors()) {
+            model.addAttribute("errorSummary", "form.hasErrors");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return render(followUp.recheckView(actor, id), form, model);
         }
@@ -78,6 +76,31 @@ public class FollowUpController {
         }
         flash.addFlashAttribute("success", "change.reported");
         return "redirect:/households/" + id;
+    }
+
+    /** 收入更正: a recorded month's income corrected with a reason; a refusal shows the page again with what was typed. */
+    @PostMapping("/incomes/{recordId}/correction")
+    public String correctIncome(Actor actor, @PathVariable Long id, @PathVariable Long recordId,
+                                @RequestParam(required = false) String householdIncome,
+                                @RequestParam(required = false) String memberCount,
+                                @RequestParam(required = false) String reason, Model model, RedirectAttributes flash,
+                                HttpServletResponse response) {
+        IncomeCorrectionForm form = new IncomeCorrectionForm(householdIncome, memberCount, reason);
+        IncomeCorrection correction;
+        try {
+            correction = corrections.correct(actor, id, recordId, form);
+        } catch (ConflictException | cn.hardshiprelief.shared.ForbiddenException | cn.hardshiprelief.shared.NotFoundException e) {
+            throw e;
+        } catch (BusinessException e) {
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            model.addAttribute("correctionRefusal", e);
+            model.addAttribute("correctionRecordId", recordId);
+            model.addAttribute("correction", form);
+            return HouseholdController.page(households, actor, id, model);
+        }
+        flash.addFlashAttribute("success", "income.corrected");
+        flash.addFlashAttribute("successArg", correction.month().toString());
+        return "redirect:/households/" + id + "#incomes";
     }
 
     @GetMapping("/exit/{taskId}")
@@ -123,6 +146,9 @@ public class FollowUpController {
     }
 
     private String render(FollowUpService.RecheckView view, RecheckForm form, Model model) {
+        // the members' names come from the file, whatever was posted
+        form.getMembers().stream().filter(java.util.Objects::nonNull).forEach(entry -> entry.setName(
+                view.file().member(entry.getMemberId()).map(HouseholdFileMember::getName).orElse(null)));
         model.addAttribute("view", view);
         model.addAttribute("file", view.file());
         model.addAttribute("form", form);

@@ -74,19 +74,67 @@ public class FollowUpService {
                 rechecks.findByFileIdOrderByRecordedAtDesc(fileId), events.findByFileIdOrderByOccurredAtDescIdDesc(fileId));
     }
 
-    /** Records a re-check with its incomes and completes the open {@code recheckHousehold} task. */
+    /**
+     * The re-check form as the page first shows it: one row for each whole month since the latest recorded one
+     * (at most the last six), with the file's number of members; each member's health, disability and schooling,
+     * and the household's costs and earners as the file has them.
+     */
+    @Transactional(readOnly = true)
+    public RecheckForm newRecheckForm(Actor actor, Long fileId) {
+        HouseholdFile file = load(fileId);
+        requireCaseworker(actor, file);
+        RecheckForm form = new RecheckForm();
+        YearMonth lastWhole = YearMonth.now(with.clock()).minusMonths(1);
+        YearMonth first = lastWhole.minusMonths(5);
+        Optional<IncomeRecord> latest = incomes.findByFileIdOrderByIncomeMonthDesc(fileId).stream()
+                .filter(r -> !r.month().isAfter(lastWhole)).findFirst();
+        if (latest.isPresent() && !latest.get().month().isBefore(first)) {
+            first = latest.get().month().plusMonths(1);
+        }
+        for (YearMonth month = first; !month.isAfter(lastWhole); month = month.plusMonths(1)) {
+            form.getIncomes().add(new IncomeEntry(month, null, file.getMembers().size()));
+        }
+        file.getMembers().forEach(member -> form.getMembers().add(new MemberFactsEntry(member)));
+        HouseholdCircumstances now = file.circumstances();
+        form.setMedicalCostsHalfYear(now.medicalCostsHalfYear());
+        form.setOneOffCosts(now.oneOffCosts());
+        form.setEarners(now.earners());
+        form.setDisasterAffected(now.disasterAffected());
+        return form;
+    }
+
+    /**
+     * Records a re-check and completes the open {@code recheckHousehold} task: its incomes, each member's health,
+     * disability and schooling and the household's costs and earners (which the file keeps from now on), the
+     * visit. Every member of the file is re-checked; a listed month needs its income.
+     */
     public Recheck recordRecheck(Actor actor, Long fileId, RecheckForm form) {
         HouseholdFile file = load(fileId);
         requireCaseworker(actor, file);
         OpenTask task = openRecheck(file).orElseThrow(() -> new ConflictException("recheck.notDue", file.getFileNumber()));
+        if (form.getMedicalCostsHalfYear() == null || form.getOneOffCosts() == null || form.getEarners() == null) {
+            throw new BusinessException("recheck.circumstancesRequired");
+        }
         for (IncomeEntry entry : form.getIncomes()) {
-            if (!entry.isBlank()) {
+            if (entry != null && !entry.isBlank()) {
                 addIncome(actor, file, entry.getMonth(), entry.getHouseholdIncome(), entry.getMemberCount());
             }
         }
+        Map<Long, HouseholdFile.MemberFacts> facts = new HashMap<>();
+        for (MemberFactsEntry entry : form.getMembers()) {
+            if (entry == null || entry.getMemberId() == null || entry.getHealth() == null || entry.getDisability() == null
+                    || entry.getSchooling() == null || facts.put(entry.getMemberId(), entry.facts()) != null) {
+                throw new BusinessException("recheck.membersMismatch");
+            }
+        }
+        HouseholdCircumstances found = form.circumstances();
+        List<String> changed = file.recheck(found, facts);
         Recheck recheck = rechecks.save(new Recheck(fileId, task.id(), form.getVisitDate(), form.getFindings().strip(),
-                form.isCausesRemaining(), form.isPermanentCause(), actor.username(), with.clock().instant()));
+                form.isCausesRemaining(), form.isPermanentCause(), found, actor.username(), with.clock().instant()));
         event(file, FileEvent.Kind.RECHECKED, null, null, form.getFindings().strip(), actor.username());
+        if (!changed.isEmpty()) {
+            event(file, FileEvent.Kind.MEMBERS_UPDATED, null, null, String.join("、", changed), actor.username());
+        }
         with.tasks().claimAndComplete(task.id(), actor.username(), Map.of("recheckRecorded", true));
         return recheck;
     }
@@ -203,7 +251,8 @@ public class FollowUpService {
         }
         Optional<Recheck> latest = rechecks.findFirstByFileIdOrderByRecordedAtDescIdDesc(fileId);
         return new ExitFacts(file.getRegionCode(), months, latest.map(Recheck::isCausesRemaining).orElse(true),
-                latest.map(Recheck::isPermanentCause).orElse(false));
+                latest.map(Recheck::isPermanentCause).orElse(false), file.severestDisability().name(),
+                file.severestHealth().name());
     }
 
     public void markExited(Long fileId, String decidedBy) {
@@ -263,9 +312,12 @@ public class FollowUpService {
         event(file, FileEvent.Kind.ESCALATED, null, null, "复核已超过 30 天未完成，已上报县总工会督办", "system");
     }
 
+    /** What the re-classification after a re-check reads from the file and its incomes. */
     @Transactional(readOnly = true)
-    public Optional<IncomeRecord> latestIncome(Long fileId) {
-        return incomes.findByFileIdOrderByIncomeMonthDesc(fileId).stream().findFirst();
+    public ReclassificationFacts reclassificationFacts(Long fileId) {
+        HouseholdFile file = load(fileId);
+        return ReclassificationFacts.of(file, incomes.findByFileIdOrderByIncomeMonthDesc(fileId),
+                YearMonth.now(with.clock()));
     }
 
     @Transactional(readOnly = true)
@@ -279,10 +331,18 @@ public class FollowUpService {
     }
 
     private IncomeRecord addIncome(Actor actor, HouseholdFile file, YearMonth month, BigDecimal income, Integer members) {
+        if (month != null && income == null) {
+            throw new BusinessException("income.amountRequired", month.toString());
+        }
         if (month == null || income == null || members == null) {
             throw new BusinessException("income.incomplete");
         }
-        if (month.isAfter(YearMonth.now(with.clock()))) {
+        YearMonth current = YearMonth.now(with.clock());
+        if (month.equals(current)) {
+            // the running month is not a whole month: its income is recorded once it has ended
+            throw new BusinessException("income.currentMonth", month.toString());
+        }
+        if (month.isAfter(current)) {
             throw new BusinessException("income.futureMonth", month.toString());
         }
         if (income.signum() < 0 || members < 1 || members > 20) {
@@ -310,18 +370,17 @@ public class FollowUpService {
 
     /** The file's branch union (or the company's union), its county union, administrators. */
     private static void requireCaseworker(Actor actor, HouseholdFile file) {
-        boolean branch = actor.has(Role.BRANCH_UNION) && (file.getBranchUnion() != null
-                ? file.getBranchUnion().getId().equals(actor.orgUnitId())
-                : file.getUnit().company() != null && file.getUnit().company().getId().equals(actor.companyId()));
-        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
-                && file.getCountyUnion().getId().equals(actor.orgUnitId());
-        if (!branch && !county && !actor.isAdmin()) {
+        if (!Caseworkers.of(actor, file)) {
             throw new ForbiddenException("household.forbidden");
         }
     }
 
-    /** The facts the exit rule reads. */
-    public record ExitFacts(String regionCode, int monthsAboveLine, boolean causesRemaining, boolean permanentCause) {
+    /**
+     * The facts the exit rule reads: the months above the line, what the latest re-check found, and the most
+     * severe disability grade and health status recorded for a member of the file (enum names).
+     */
+    public record ExitFacts(String regionCode, int monthsAboveLine, boolean causesRemaining, boolean permanentCause,
+                            String severestDisability, String severestHealth) {
     }
 
     /** The re-check page. */

@@ -46,10 +46,12 @@ public class HouseholdController {
         return view;
     }
 
-    /** The household's page; also shown again with a refused change report or payee change. */
+    /** The household's page; also shown again with a refused change report, payee change or income correction. */
     public static String page(HouseholdQueries households, Actor actor, Long id, Model model) {
         HouseholdFile file = households.file(actor, id);
         model.addAttribute("file", file);
+        model.addAttribute("incomes", households.incomes(file));
+        model.addAttribute("mayCorrectIncomes", IncomeCorrections.mayCorrect(actor, file));
         model.addAttribute("cadreName", households.displayName(file.getPairedCadre()));
         model.addAttribute("history", households.history(file));
         return "household/detail";

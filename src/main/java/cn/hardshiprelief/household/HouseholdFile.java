@@ -1,10 +1,13 @@
 package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.person.EncryptedAccountConverter;
+import cn.hardshiprelief.enrollment.DisabilityGrade;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.HardshipCause;
+import cn.hardshiprelief.enrollment.HealthStatus;
 import cn.hardshiprelief.enrollment.HouseholdMember;
 import cn.hardshiprelief.enrollment.Relation;
+import cn.hardshiprelief.enrollment.SchoolingStage;
 import cn.hardshiprelief.enrollment.Tier;
 import cn.hardshiprelief.organization.OrgUnit;
 import jakarta.persistence.*;
@@ -75,6 +78,18 @@ public class HouseholdFile {
     @Column(name = "per_capita_income", precision = 12, scale = 2)
     private BigDecimal perCapitaIncome;
 
+    @Column(name = "medical_costs_half_year", nullable = false, precision = 12, scale = 2)
+    private BigDecimal medicalCostsHalfYear = BigDecimal.ZERO;
+
+    @Column(name = "one_off_costs", nullable = false, precision = 12, scale = 2)
+    private BigDecimal oneOffCosts = BigDecimal.ZERO;
+
+    @Column(nullable = false)
+    private int earners;
+
+    @Column(name = "disaster_affected", nullable = false)
+    private boolean disasterAffected;
+
     @Column(name = "planned_aid")
     private String plannedAid;
 
@@ -129,6 +144,10 @@ public class HouseholdFile {
         file.receivesDibao = Boolean.TRUE.equals(application.getReceivesDibao());
         file.dibaoLine = application.getDibaoLine();
         file.perCapitaIncome = application.getPerCapitaIncome();
+        file.medicalCostsHalfYear = orZero(application.getMedicalCostsHalfYear());
+        file.oneOffCosts = orZero(application.getOneOffCosts());
+        file.earners = (int) application.getMembers().stream().filter(m -> m.getMonthlyIncome().signum() > 0).count();
+        file.disasterAffected = application.causes().contains(HardshipCause.DISASTER);
         file.plannedAid = PlannedAid.forCauses(application.causes()).stream().map(Enum::name)
                 .collect(Collectors.joining(","));
         file.pairedCadre = pairedCadre;
@@ -136,7 +155,7 @@ public class HouseholdFile {
         file.filedAt = now;
         for (HouseholdMember m : application.getMembers()) {
             file.members.add(new HouseholdFileMember(file, m.getName(), m.getRelation(), m.getIdNumberHash(),
-                    m.getIdNumberMasked()));
+                    m.getIdNumberMasked(), m.getHealth(), m.getDisability(), m.getSchooling()));
             if (m.getRelation() == Relation.SELF) {
                 file.activeHouseholdKey = m.getIdNumberHash();
             }
@@ -184,6 +203,60 @@ public class HouseholdFile {
         return from;
     }
 
+    /**
+     * What a re-check found: the household's costs and dependants, and each member's health, disability and
+     * schooling ({@code facts} by member id, every member once). Returns the names of the members whose facts
+     * changed.
+     */
+    public List<String> recheck(HouseholdCircumstances found, Map<Long, MemberFacts> facts) {
+        requireActive();
+        if (!facts.keySet().equals(members.stream().map(HouseholdFileMember::getId).collect(Collectors.toSet()))) {
+            throw new cn.hardshiprelief.shared.BusinessException("recheck.membersMismatch");
+        }
+        this.medicalCostsHalfYear = found.medicalCostsHalfYear();
+        this.oneOffCosts = found.oneOffCosts();
+        this.earners = found.earners();
+        this.disasterAffected = found.disasterAffected();
+        List<String> changed = new ArrayList<>();
+        for (HouseholdFileMember member : members) {
+            MemberFacts f = facts.get(member.getId());
+            if (member.recheck(f.health(), f.disability(), f.schooling())) {
+                changed.add(member.getName());
+            }
+        }
+        return changed;
+    }
+
+    /** A member's health, disability and schooling as a re-check records them. */
+    public record MemberFacts(HealthStatus health, DisabilityGrade disability,
+                              SchoolingStage schooling) {
+    }
+
+    public HouseholdCircumstances circumstances() {
+        return new HouseholdCircumstances(medicalCostsHalfYear, oneOffCosts, earners, disasterAffected);
+    }
+
+    /** The most severe disability recorded for a member (NONE when nobody has one). */
+    public DisabilityGrade severestDisability() {
+        return members.stream().map(HouseholdFileMember::getDisability)
+                .max(Comparator.comparingInt(DisabilityGrade::severity)).orElse(DisabilityGrade.NONE);
+    }
+
+    /** The most severe health status recorded for a member (HEALTHY when all are). */
+    public HealthStatus severestHealth() {
+        return members.stream().map(HouseholdFileMember::getHealth)
+                .max(Comparator.comparingInt(HealthStatus::severity)).orElse(HealthStatus.HEALTHY);
+    }
+
+    /** Members in full-time education, kindergarten to doctorate (the classification's studentsInSchool). */
+    public int studentsInSchool() {
+        return (int) members.stream().filter(HouseholdFileMember::inSchool).count();
+    }
+
+    public Optional<HouseholdFileMember> member(Long memberId) {
+        return members.stream().filter(m -> m.getId() != null && m.getId().equals(memberId)).findFirst();
+    }
+
     /** 发放账户: where the household's aid is paid; the bank details given with its latest cash grant. */
     public void changePayee(String account, String bank) {
         if (account == null || !account.matches("[0-9]{12,30}") || bank == null || bank.isBlank()) {
@@ -191,6 +264,10 @@ public class HouseholdFile {
         }
         this.payeeAccount = account;
         this.payeeBank = bank.strip();
+    }
+
+    private static BigDecimal orZero(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
     }
 
     public boolean isOpen() {

@@ -36,13 +36,20 @@ public class HouseholdQueries {
     private final FileEventRepository events;
     private final IdentityNumberCipher cipher;
     private final Directory directory;
+    private final IncomeCorrections incomes;
 
     public HouseholdQueries(HouseholdFileRepository files, FileEventRepository events, IdentityNumberCipher cipher,
-                            Directory directory) {
+                            Directory directory, IncomeCorrections incomes) {
         this.files = files;
         this.events = events;
         this.cipher = cipher;
         this.directory = directory;
+        this.incomes = incomes;
+    }
+
+    /** The recorded incomes of a file the caller has already read through {@link #file}, with their corrections. */
+    public IncomeHistory incomes(HouseholdFile file) {
+        return incomes.history(file);
     }
 
     /** The history of a file the caller has already read through {@link #file}. */

@@ -9,7 +9,11 @@ import org.springframework.format.annotation.DateTimeFormat;
 import java.math.BigDecimal;
 import java.time.YearMonth;
 
-/** One month's household income as a re-check enters it; empty rows are skipped. */
+/**
+ * One month's household income as a re-check enters it. A row without month and income is skipped (the
+ * members' count alone is prefilled, so it does not make a row); a row with a month needs its income, 0 when
+ * there was none ({@link RecheckFormValidator}).
+ */
 public class IncomeEntry {
 
     @DateTimeFormat(pattern = "yyyy-MM")
@@ -33,7 +37,7 @@ public class IncomeEntry {
     }
 
     boolean isBlank() {
-        return householdIncome == null;
+        return month == null && householdIncome == null;
     }
 
     public YearMonth getMonth() { return month; }

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 
-/** The household's income of one month (entered at re-checks or reported between them). One per month. */
+/**
+ * The household's income of one month (entered at re-checks). One per month. A recorded figure is corrected
+ * with a reason, and each correction is kept ({@link IncomeCorrection}).
+ */
 @Entity
 @Table(name = "household_income_record")
 public class IncomeRecord {
@@ -36,6 +39,9 @@ public class IncomeRecord {
     @Column(name = "recorded_at", nullable = false)
     private Instant recordedAt;
 
+    @Version
+    private int version;
+
     protected IncomeRecord() {
     }
 
@@ -47,6 +53,23 @@ public class IncomeRecord {
         this.memberCount = memberCount;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+    }
+
+    /**
+     * Corrects the figures of this month; the returned correction records who, when, before and after, and why.
+     * The same figures again are no correction.
+     */
+    IncomeCorrection correct(BigDecimal householdIncome, int memberCount, String reason, String by, String byName,
+                             Instant at) {
+        BigDecimal income = householdIncome.setScale(2, RoundingMode.HALF_UP);
+        if (income.compareTo(this.householdIncome) == 0 && memberCount == this.memberCount) {
+            throw new cn.hardshiprelief.shared.BusinessException("income.correction.unchanged", month().toString());
+        }
+        BigDecimal oldIncome = this.householdIncome;
+        int oldMembers = this.memberCount;
+        this.householdIncome = income;
+        this.memberCount = memberCount;
+        return new IncomeCorrection(this, oldIncome, oldMembers, reason, by, byName, at);
     }
 
     public YearMonth month() {

@@ -217,7 +217,7 @@ class AidGrantStoryTest {
         assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.EMERGENCY_AID, "-5"), null))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("aid.basis.invalid");
         AidRequestForm education = new AidRequestForm(file.getId(), null, AidKind.EDUCATION_AID, SchoolingStage.DOCTORATE,
-                "石琳", null, unionFund().getId(), "考博成功", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
+                households.memberId(file, "张小明"), null, unionFund().getId(), "考博成功", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
         assertThatThrownBy(() -> requests.request(directory.actor("union1"), education, null))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("aid.proofRequired.EDUCATION_AID");
 
@@ -337,7 +337,7 @@ class AidGrantStoryTest {
         assertThatThrownBy(() -> requests.request(directory.actor("worker1"), form(file, AidKind.LIFE_AID, null), null))
                 .isInstanceOf(ForbiddenException.class).hasMessageContaining("aid.workerMayNotRequest");
         AidRequestForm education = new AidRequestForm(file.getId(), null, AidKind.EDUCATION_AID, SchoolingStage.JUNIOR_MIDDLE,
-                "张小明", null, unionFund().getId(), "初中在读", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
+                households.memberId(file, "张小明"), null, unionFund().getId(), "初中在读", ACCOUNT, "中国工商银行", UUID.randomUUID().toString());
         AidGrant grant = requests.request(directory.actor("worker1"), education, bills());
         assertThat(grant.getAmount()).isEqualByComparingTo("1500.00");
         assertThat(grant.getRequestedBy()).isEqualTo("worker1");

@@ -235,31 +235,48 @@ class AidStandardDecisionTest {
 
     static Stream<Arguments> everyCapCase() {
         return Stream.of(
-                cap("life aid: at most 6000 in 4 grants a year", "LIFE_AID", 6000.0, 4, "lifeAidCap"),
-                cap("medical aid: at most 30000 a year, as often as needed", "MEDICAL_AID", 30000.0, null,
+                cap("life aid: at most 6000 in 4 grants a year", "LIFE_AID", 6000.0, 4, null, "lifeAidCap"),
+                cap("medical aid: at most 30000 a year, as often as needed", "MEDICAL_AID", 30000.0, null, null,
                         "medicalAidCap"),
-                cap("education aid: once a year per student, the stage sets the amount", "EDUCATION_AID", null, 1,
-                        "educationAidCap"),
-                cap("housing support: at most 10000 once a year", "HOUSING_SUPPORT", 10000.0, 1, "housingSupportCap"),
-                cap("emergency aid: at most 10000 in 2 grants a year", "EMERGENCY_AID", 10000.0, 2, "emergencyAidCap"),
-                cap("holiday visits: at most 5000 in 5 visits a year", "WARMTH_VISIT", 5000.0, 5, "warmthVisitCap"),
-                cap("the trip home: once a year (plan 11), at most 1000", "TRAVEL_HOME", 1000.0, 1, "travelHomeCap"),
-                cap("employment support has no cap of its own", "EMPLOYMENT_SUPPORT", null, null, "noCapOfItsOwn"),
-                cap("skills training has no cap of its own", "SKILLS_TRAINING", null, null, "noCapOfItsOwn"),
-                cap("legal aid has no cap of its own", "LEGAL_AID", null, null, "noCapOfItsOwn"));
+                cap("education aid: once a year per student, once per stage for the child whatever the year",
+                        "EDUCATION_AID", null, 1, 1, "educationAidCap"),
+                cap("housing support: at most 10000 once a year", "HOUSING_SUPPORT", 10000.0, 1, null,
+                        "housingSupportCap"),
+                cap("emergency aid: at most 10000 in 2 grants a year", "EMERGENCY_AID", 10000.0, 2, null,
+                        "emergencyAidCap"),
+                cap("holiday visits: at most 5000 in 5 visits a year", "WARMTH_VISIT", 5000.0, 5, null,
+                        "warmthVisitCap"),
+                cap("the trip home: once a year (plan 11), at most 1000", "TRAVEL_HOME", 1000.0, 1, null,
+                        "travelHomeCap"),
+                cap("employment support has no cap of its own", "EMPLOYMENT_SUPPORT", null, null, null,
+                        "noCapOfItsOwn"),
+                cap("skills training has no cap of its own", "SKILLS_TRAINING", null, null, null, "noCapOfItsOwn"),
+                cap("legal aid has no cap of its own", "LEGAL_AID", null, null, null, "noCapOfItsOwn"));
     }
 
-    @ParameterizedTest(name = "{0}: {2} yuan, {3} times by row {4}")
+    @ParameterizedTest(name = "{0}: {2} yuan, {3} times a year, {4} times a stage by row {5}")
     @MethodSource("everyCapCase")
     void eachCapRowGivesItsFigures(String story, String kind, Double expectedCap, Integer expectedTimes,
-            String expectedRow) {
+            Integer expectedTimesPerStage, String expectedRow) {
         Evaluation evaluation = evaluate(CAP, Variables.createVariables().putValue("kind", kind));
         Map<String, Object> cap = evaluation.result().getSingleResult().getEntryMap();
 
-        assertThat(cap).containsOnlyKeys("kindAnnualCap", "timesPerYear");
+        assertThat(cap).containsOnlyKeys("kindAnnualCap", "timesPerYear", "timesPerStage");
         assertThat(cap.get("kindAnnualCap")).isEqualTo(expectedCap);
         assertThat(cap.get("timesPerYear")).isEqualTo(expectedTimes);
+        assertThat(cap.get("timesPerStage")).isEqualTo(expectedTimesPerStage);
         assertThat(evaluation.row()).isEqualTo(expectedRow);
+    }
+
+    @Test
+    void aDoctoralStudentHasEducationAidOncePerStageWhateverTheYearButNoOtherKindCountsStages() {
+        for (String kind : List.of("LIFE_AID", "MEDICAL_AID", "HOUSING_SUPPORT", "EMERGENCY_AID", "WARMTH_VISIT",
+                "TRAVEL_HOME", "LEGAL_AID")) {
+            assertThat(evaluate(CAP, Variables.createVariables().putValue("kind", kind)).result().getSingleResult()
+                    .<Integer>getEntry("timesPerStage")).as(kind).isNull();
+        }
+        assertThat(evaluate(CAP, Variables.createVariables().putValue("kind", "EDUCATION_AID")).result()
+                .getSingleResult().<Integer>getEntry("timesPerStage")).isEqualTo(1);
     }
 
     @Test
@@ -312,7 +329,7 @@ class AidStandardDecisionTest {
         assertThat(rowIdsTested(everyStandardCase(), 5)).containsExactlyInAnyOrderElementsOf(rowsOf(model, STANDARD));
         assertThat(rowIdsTested(everySupplementCase(), 4))
                 .containsExactlyInAnyOrderElementsOf(rowsOf(model, SUPPLEMENT));
-        assertThat(rowIdsTested(everyCapCase(), 4)).containsExactlyInAnyOrderElementsOf(rowsOf(model, CAP));
+        assertThat(rowIdsTested(everyCapCase(), 5)).containsExactlyInAnyOrderElementsOf(rowsOf(model, CAP));
         assertThat(rowIdsTested(everyHouseholdCapCase(), 3))
                 .containsExactlyInAnyOrderElementsOf(rowsOf(model, HOUSEHOLD_CAP));
     }
@@ -365,8 +382,8 @@ class AidStandardDecisionTest {
     }
 
     private static Arguments cap(String story, String kind, Double kindAnnualCap, Integer timesPerYear,
-            String rowId) {
-        return Arguments.of(story, kind, kindAnnualCap, timesPerYear, rowId);
+            Integer timesPerStage, String rowId) {
+        return Arguments.of(story, kind, kindAnnualCap, timesPerYear, timesPerStage, rowId);
     }
 
     private static Arguments householdCap(String story, String tier, double householdAnnualCap, String rowId) {

@@ -33,14 +33,18 @@ class FollowUpJourneysTest extends JourneyTest {
         Browser caseworker = as(Browser.PHONE, "union1");
         caseworker.open("/households/" + file.getId()).type("reason", "爱人找到工作，收入增加").press("报告情况变化");
         caseworker.open("/households/" + file.getId() + "/recheck");
-        caseworker.date("incomes[0].month", LocalDate.now().minusMonths(1).toString().substring(0, 7))
-                .type("incomes[0].householdIncome", "3200")
-                .type("incomes[0].memberCount", "2")
+        // the page lists the last six months with the household's size: each needs its income
+        for (int row = 0; row < 6; row++) {
+            caseworker.type("incomes[" + row + "].householdIncome", row < 3 ? "1800" : "3200");
+        }
+        caseworker.choose("members[1].schooling", "SENIOR_MIDDLE")
+                .type("medicalCostsHalfYear", "600")
                 .date("visitDate", LocalDate.now().minusDays(1).toString())
-                .type("findings", "入户走访：爱人已在超市就业，孩子在读初中。")
+                .type("findings", "入户走访：爱人已在超市就业，孩子已升入高中。")
                 .press("完成复核");
 
-        assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).isNotEmpty();
+        assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).singleElement()
+                .satisfies(r -> assertThat(r.getMedicalCostsHalfYear()).isEqualByComparingTo("600"));
         assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey("householdFollowUp")
                 .processInstanceBusinessKey(String.valueOf(file.getId())).taskDefinitionKey("recheckHousehold").count())
                 .as("the re-check is done").isZero();

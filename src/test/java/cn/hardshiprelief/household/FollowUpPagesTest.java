@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import cn.hardshiprelief.organization.Directory;
 
 import java.time.Instant;
 import java.time.YearMonth;
@@ -34,6 +36,10 @@ class FollowUpPagesTest {
     @Autowired Enrollments enrollments;
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
+    @Autowired FollowUpService followUp;
+    @Autowired IncomeRecordRepository incomes;
+    @Autowired RecheckRepository rechecks;
+    @Autowired Directory directory;
 
     @AfterEach
     void resetClock() {
@@ -42,6 +48,29 @@ class FollowUpPagesTest {
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
+    }
+
+    /**
+     * The re-check as union1's browser posts it: the members and costs as the page prefills them, then
+     * {@code fields} (pairs of name and value) — the income rows, the visit.
+     */
+    private MockHttpServletRequestBuilder recheckPost(HouseholdFile file, String... fields) {
+        MockHttpServletRequestBuilder post = post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf());
+        RecheckForm prefilled = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        for (int i = 0; i < prefilled.getMembers().size(); i++) {
+            MemberFactsEntry member = prefilled.getMembers().get(i);
+            post.param("members[" + i + "].memberId", member.getMemberId().toString())
+                    .param("members[" + i + "].health", member.getHealth().name())
+                    .param("members[" + i + "].disability", member.getDisability().name())
+                    .param("members[" + i + "].schooling", member.getSchooling().name());
+        }
+        post.param("medicalCostsHalfYear", prefilled.getMedicalCostsHalfYear().toPlainString())
+                .param("oneOffCosts", prefilled.getOneOffCosts().toPlainString())
+                .param("earners", prefilled.getEarners().toString());
+        for (int i = 0; i + 1 < fields.length; i += 2) {
+            post.param(fields[i], fields[i + 1]);
+        }
+        return post;
     }
 
     private HouseholdFile filed() {
@@ -58,7 +87,7 @@ class FollowUpPagesTest {
     }
 
     @Test
-    void aReCheckIsOnlyForTheFilesOwnUnionAndRefusesAFutureMonth() throws Exception {
+    void aReCheckIsOnlyForTheFilesOwnUnionAndRefusesAFutureMonthAndTheRunningOne() throws Exception {
         HouseholdFile file = filed();
         mvc.perform(get("/households/{id}/recheck", file.getId()).with(as("branch2"))).andExpect(status().isForbidden());
         mvc.perform(get("/households/{id}/recheck", file.getId()).with(as("worker2"))).andExpect(status().isForbidden());
@@ -71,11 +100,20 @@ class FollowUpPagesTest {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(page).contains("完成复核");
         String future = YearMonth.now().plusMonths(2).toString();
-        String refused = mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf())
-                        .param("incomes[0].month", future).param("incomes[0].householdIncome", "3000")
-                        .param("incomes[0].memberCount", "2").param("visitDate", "2026-01-10").param("findings", "走访"))
+        String refused = mvc.perform(recheckPost(file, "incomes[0].month", future, "incomes[0].householdIncome", "3000",
+                        "incomes[0].memberCount", "2", "visitDate", "2026-01-10", "findings", "走访"))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains(future + " 尚未结束");
+        assertThat(refused).contains(future + " 还没有到，不能登记该月收入");
+        String running = YearMonth.now().toString();
+        String thisMonth = mvc.perform(recheckPost(file, "incomes[0].month", running, "incomes[0].householdIncome", "3000",
+                        "incomes[0].memberCount", "2", "visitDate", "2026-01-10", "findings", "走访"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(thisMonth).contains(running + " 是本月，尚未结束，不能登记本月收入").contains("value=\"3000\"");
+        mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("branch2")).with(csrf())
+                        .param("visitDate", "2026-01-10").param("findings", "走访"))
+                .andExpect(status().isForbidden());
+        assertThat(incomes.findByFileIdOrderByIncomeMonthDesc(file.getId())).isEmpty();
+        assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).isEmpty();
         String inbox = mvc.perform(get("/tasks").with(as("union1"))).andReturn().getResponse().getContentAsString();
         assertThat(inbox).contains(file.getFileNumber()).contains("/households/" + file.getId() + "/recheck");
         mvc.perform(get("/households/{id}/recheck", 9_999_999L).with(as("union1"))).andExpect(status().isNotFound());
@@ -108,11 +146,87 @@ class FollowUpPagesTest {
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
         assertThat(refused).contains(tooLong);
 
-        mvc.perform(post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf())
-                        .param("incomes[0].month", month).param("incomes[0].householdIncome", "3000")
-                        .param("incomes[0].memberCount", "2").param("visitDate", "2026-01-10")
-                        .param("findings", "入户走访".repeat(500)))
+        mvc.perform(recheckPost(file, "incomes[0].month", month, "incomes[0].householdIncome", "3000",
+                        "incomes[0].memberCount", "2", "visitDate", "2026-01-10", "findings", "入户走访".repeat(500)))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    /**
+     * The page lists each whole month since the last recorded one; a listed month needs its income (0 when there
+     * was none). A month left with nothing typed is refused on its own row — never dropped — and the form comes
+     * back with every row as typed; a row whose month was cleared is left out.
+     */
+    @Test
+    void aListedMonthWithoutItsIncomeIsRefusedOnItsRowAndEveryRowComesBackAsTyped() throws Exception {
+        HouseholdFile file = filed();
+        mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                .param("reason", "爱人失业")).andExpect(status().is3xxRedirection());
+        YearMonth last = YearMonth.now().minusMonths(1);
+        String page = mvc.perform(get("/households/{id}/recheck", file.getId()).with(as("union1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        for (int i = 6; i >= 1; i--) {
+            assertThat(page).contains("value=\"" + YearMonth.now().minusMonths(i) + "\"");
+        }
+        assertThat(page).contains("没有收入填 0").contains("name=\"incomes[5].memberCount\" value=\"2\"")
+                .doesNotContain("name=\"incomes[6].month\"");
+
+        String refused = mvc.perform(recheckPost(file,
+                        "incomes[0].month", last.minusMonths(2).toString(), "incomes[0].householdIncome", "2100",
+                        "incomes[0].memberCount", "2",
+                        "incomes[1].month", last.minusMonths(1).toString(), "incomes[1].householdIncome", "",
+                        "incomes[1].memberCount", "2",
+                        "incomes[2].month", last.toString(), "incomes[2].householdIncome", "0",
+                        "incomes[2].memberCount", "2",
+                        "visitDate", "2026-01-10", "findings", "入户走访，爱人仍在找工作"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(refused).contains("请填写 " + last.minusMonths(1) + " 的家庭收入，没有收入填 0")
+                .contains("value=\"" + last.minusMonths(2) + "\"").contains("value=\"2100\"")
+                .contains("value=\"" + last.minusMonths(1) + "\"").contains("value=\"" + last + "\"")
+                .contains("name=\"incomes[2].householdIncome\" value=\"0\"").contains("入户走访，爱人仍在找工作");
+        assertThat(incomes.findByFileIdOrderByIncomeMonthDesc(file.getId())).isEmpty();
+        assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).isEmpty();
+
+        mvc.perform(recheckPost(file,
+                        "incomes[0].month", last.minusMonths(2).toString(), "incomes[0].householdIncome", "2100",
+                        "incomes[0].memberCount", "2",
+                        "incomes[1].month", "", "incomes[1].householdIncome", "", "incomes[1].memberCount", "2",
+                        "incomes[2].month", last.toString(), "incomes[2].householdIncome", "0",
+                        "incomes[2].memberCount", "2",
+                        "visitDate", "2026-01-10", "findings", "入户走访，爱人仍在找工作"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(incomes.findByFileIdOrderByIncomeMonthDesc(file.getId())).extracting(IncomeRecord::month)
+                .containsExactly(last, last.minusMonths(2));
+    }
+
+    @Test
+    void anIncomeWithoutItsMonthIsRefusedInTheReadersLanguage() throws Exception {
+        HouseholdFile file = filed();
+        mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                .param("reason", "爱人失业")).andExpect(status().is3xxRedirection());
+
+        String english = mvc.perform(recheckPost(file, "incomes[0].month", "", "incomes[0].householdIncome", "1800",
+                        "incomes[0].memberCount", "2", "visitDate", "2026-01-10", "findings", "visit", "lang", "en"))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+
+        assertThat(english).contains("Enter the month of this row").contains("value=\"1800\"").doesNotContain("??");
+    }
+
+    @Test
+    void theReCheckPageShowsEachMemberAndTheCostsAsTheFileHasThem() throws Exception {
+        HouseholdFile file = filed();
+        mvc.perform(post("/households/{id}/changes", file.getId()).with(as("worker1")).with(csrf())
+                .param("reason", "孩子住院")).andExpect(status().is3xxRedirection());
+
+        String page = mvc.perform(get("/households/{id}/recheck", file.getId()).with(as("union1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String english = mvc.perform(get("/households/{id}/recheck", file.getId()).param("lang", "en").with(as("union1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(page).contains("家庭成员情况", "张小明", "费用与供养", "有固定收入的人数")
+                .contains("name=\"members[1].schooling\"").contains("<option value=\"JUNIOR_MIDDLE\" selected=\"selected\"")
+                .contains("name=\"medicalCostsHalfYear\"").contains("name=\"earners\" value=\"1\"");
+        assertThat(english).contains("Household members", "Costs and dependants").doesNotContain("??");
     }
 
     @Test

@@ -68,8 +68,10 @@ class FollowUpStoryTest {
                 .processInstanceBusinessKey(String.valueOf(file.getId())).singleResult();
     }
 
-    private RecheckForm recheckWithIncomes(int months, String perMonth, boolean causesRemaining) {
-        RecheckForm form = new RecheckForm();
+    /** The re-check as its page prefills it for union1 (members, costs), with these months' incomes. */
+    private RecheckForm recheckWithIncomes(HouseholdFile file, int months, String perMonth, boolean causesRemaining) {
+        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        form.getIncomes().clear();
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         for (int i = months; i >= 1; i--) {
             form.getIncomes().add(new IncomeEntry(now.minusMonths(i), new BigDecimal(perMonth), 2));
@@ -99,14 +101,14 @@ class FollowUpStoryTest {
         assertThat(instance).isWaitingAt("recheckHousehold");
         assertThat(BpmnAwareTests.task("recheckHousehold", instance)).hasCandidateGroup("branchUnion_C01U");
 
-        assertThatThrownBy(() -> followUp.recordRecheck(directory.actor("branch2"), file.getId(), recheckWithIncomes(6, "5000", false)))
+        assertThatThrownBy(() -> followUp.recordRecheck(directory.actor("branch2"), file.getId(), recheckWithIncomes(file, 6, "5000", false)))
                 .isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
                 YearMonth.now().plusMonths(1), new BigDecimal("3000"), 2))
                 .isInstanceOf(BusinessException.class)
                 .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.futureMonth"));
 
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(6, "5000", false));
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
         assertThat(instance).isWaitingAt("confirmExit");
         assertThat(BpmnAwareTests.task("confirmExit", instance)).hasCandidateGroup("countyUnion_CU01");
         assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
@@ -152,7 +154,7 @@ class FollowUpStoryTest {
     void fiveGoodMonthsAreNotEnoughAndTheFileStays() {
         HouseholdFile file = filed("worker2", List.of("head2", "director1", "hr1", "office1"));
         followUp.reportChange(directory.actor("union1"), file.getId(), "收入变化");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(5, "5000", false));
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 5, "5000", false));
         ProcessInstance instance = followUpOf(file);
         assertThat(instance).hasPassed("reclassifyHousehold").isWaitingAt("awaitNextRecheck");
         assertThat(files.findById(file.getId()).orElseThrow().getStatus()).isEqualTo(FileStatus.ACTIVE);

@@ -345,13 +345,35 @@ class HouseholdFollowUpProcessTest {
         branchUnionRechecks(household);
 
         assertThat(household).isWaitingAtExactly(AWAIT_NEXT_RECHECK)
-                .hasPassedInOrder(RECHECK_HOUSEHOLD, DECIDE_FOLLOW_UP, MARK_STANDING_SUPPORT)
-                .hasNotPassed(CONFIRM_EXIT, RECLASSIFY_HOUSEHOLD, MARK_EXITED)
+                .hasPassedInOrder(RECHECK_HOUSEHOLD, DECIDE_FOLLOW_UP, MARK_STANDING_SUPPORT, RECLASSIFY_HOUSEHOLD)
+                .hasNotPassed(CONFIRM_EXIT, MARK_EXITED)
                 .variables().containsEntry("proposal", "STANDING_SUPPORT");
         Assertions.assertThat(markStandingSupport.fileIds).containsExactly(FILE_ID);
+        Assertions.assertThat(reclassifyHousehold.fileIds).as("its tier follows the re-checked figures too")
+                .containsExactly(FILE_ID);
         Assertions.assertThat(recheckTimerOf(household).getDuedate()).as("the second re-check's timer")
                 .isEqualTo(date(recheckedAt.plusMonths(6)));
         Assertions.assertThat(timesReached(household, AWAIT_NEXT_RECHECK)).isEqualTo(2);
+    }
+
+    /**
+     * The facts on file decide, not only the box: a member with a grade-3 disability certificate and the box
+     * "cannot be removed" left unticked still proposes 解困, as plan 8's 刘忠滨 (肢体三级残疾).
+     */
+    @Test
+    void aFileRecordingAMemberWithAGradeThreeDisabilityIsTakenIntoStandingSupportWithoutTheBox() {
+        givenTheRecheckFinds(0, true, false);
+        exitFacts.put("severestDisability", "GRADE_3");
+        exitFacts.put("severestHealth", "HEALTHY");
+        ProcessInstance household = fileHousehold(FILE_ID);
+        recheckFallsDue(household);
+
+        branchUnionRechecks(household);
+
+        assertThat(household).isWaitingAtExactly(AWAIT_NEXT_RECHECK)
+                .hasPassedInOrder(COMPUTE_EXIT_FACTS, DECIDE_FOLLOW_UP, MARK_STANDING_SUPPORT, RECLASSIFY_HOUSEHOLD)
+                .variables().containsEntry("proposal", "STANDING_SUPPORT").containsEntry("permanentCause", false);
+        Assertions.assertThat(markStandingSupport.fileIds).containsExactly(FILE_ID);
     }
 
     @Test

@@ -93,7 +93,7 @@ class SeparationOfDutiesStoryTest {
         String dual = people.withRoles("dualC01U", "C01U", "branchUnion_C01U", "countyUnion_CU01");
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
         followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作");
-        followUp.recordRecheck(directory.actor(dual), file.getId(), sixGoodMonths());
+        followUp.recordRecheck(directory.actor(dual), file.getId(), sixGoodMonths(dual, file));
 
         Task confirmExit = engine.getTaskService().createTaskQuery().processDefinitionKey("householdFollowUp")
                 .processInstanceBusinessKey(String.valueOf(file.getId())).taskDefinitionKey("confirmExit").singleResult();
@@ -114,8 +114,10 @@ class SeparationOfDutiesStoryTest {
         return visit;
     }
 
-    private static RecheckForm sixGoodMonths() {
-        RecheckForm form = new RecheckForm();
+    /** The re-check as its page prefills it (members, costs), with six good months. */
+    private RecheckForm sixGoodMonths(String caseworker, HouseholdFile file) {
+        RecheckForm form = followUp.newRecheckForm(directory.actor(caseworker), file.getId());
+        form.getIncomes().clear();
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         for (int i = 6; i >= 1; i--) {
             form.getIncomes().add(new IncomeEntry(now.minusMonths(i), new BigDecimal("5000"), 2));

@@ -49,6 +49,11 @@ public class Households {
         return filed(worker, Enrollments.completeForm(directory.displayName(worker)), reviewers);
     }
 
+    /** The household this application form describes, approved along a chain and filed after the notice. */
+    public HouseholdFile filed(String worker, List<String> reviewers, cn.hardshiprelief.enrollment.ApplicationForm form) {
+        return filed(worker, form, reviewers);
+    }
+
     /** The household of this form (its members, their identity numbers) approved along a chain and filed. */
     public HouseholdFile filed(String worker, cn.hardshiprelief.enrollment.ApplicationForm form, List<String> reviewers) {
         EnrollmentApplication application = enrollments.submittedBy(worker, form);
@@ -84,6 +89,12 @@ public class Households {
             ClockUtil.reset();
         }
         return files.findByApplicationId(application.getId()).orElseThrow();
+    }
+
+    /** The id of the member of a filed household with that name (张小明 is the child of every test application). */
+    public Long memberId(HouseholdFile file, String name) {
+        return transaction.execute(status -> files.findById(file.getId()).orElseThrow().getMembers().stream()
+                .filter(m -> m.getName().equals(name)).findFirst().orElseThrow().getId());
     }
 
     /** A filed household with the bank account its aid is paid to. */

@@ -170,7 +170,7 @@ class AnnualSurveyStoryTest {
                 .as("nothing done for the file since filing").contains(file.getFileNumber());
 
         followUp.reportChange(directory.actor("union1"), file.getId(), "爱人失业");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(2, "900", true));
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 2, "900", true));
 
         SurveyPage county = progress.page(directory.actor("county1"), null);
         BranchUnionProgress after = branchUnion(county, "C01U");
@@ -333,14 +333,16 @@ class AnnualSurveyStoryTest {
     /** Six good months and no cause left: the re-check proposes exit and the county union confirms it. */
     private void exitConfirmed(HouseholdFile file) {
         followUp.reportChange(directory.actor("union1"), file.getId(), "夫妻均已稳定就业");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(6, "5000", false));
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 6, "5000", false));
         String confirmExit = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(file.getId()))
                 .taskDefinitionKey("confirmExit").singleResult().getId();
         followUp.decideExit(directory.actor("county1"), file.getId(), confirmExit, "confirm", "连续六个月收入高于低保标准");
     }
 
-    private static RecheckForm recheck(int months, String householdIncome, boolean causesRemaining) {
-        RecheckForm form = new RecheckForm();
+    /** The re-check as its page prefills it (members, costs), with these months' incomes. */
+    private RecheckForm recheck(HouseholdFile file, int months, String householdIncome, boolean causesRemaining) {
+        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        form.getIncomes().clear();
         YearMonth now = YearMonth.now(CHINA);
         for (int i = months; i >= 1; i--) {
             form.getIncomes().add(new IncomeEntry(now.minusMonths(i), new BigDecimal(householdIncome), 2));

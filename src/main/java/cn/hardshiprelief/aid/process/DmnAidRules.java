@@ -74,11 +74,11 @@ public class DmnAidRules implements AidRules {
     public AidCap cap(AidKind kind) {
         DmnDecisionResult result = evaluate(latest("aidCap"), Map.of("kind", kind.name()));
         if (result.isEmpty()) {
-            return new AidCap(null, null);
+            return new AidCap(null, null, null);
         }
         DmnDecisionResultEntries row = result.getFirstResult();
-        Number times = row.getEntry("timesPerYear");
-        return new AidCap(money(row.getEntry("kindAnnualCap")), times == null ? null : times.intValue());
+        return new AidCap(money(row.getEntry("kindAnnualCap")), count(row.getEntry("timesPerYear")),
+                count(row.getEntry("timesPerStage")));
     }
 
     @Override
@@ -107,6 +107,10 @@ public class DmnAidRules implements AidRules {
 
     private static BigDecimal money(Object value) {
         return value == null ? null : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static Integer count(Object value) {
+        return value == null ? null : ((Number) value).intValue();
     }
 
     private static BigDecimal decimal(Object value) {

@@ -3,7 +3,7 @@ package cn.hardshiprelief.household.process;
 import cn.hardshiprelief.enrollment.Tier;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
-import cn.hardshiprelief.household.IncomeRecord;
+import cn.hardshiprelief.household.ReclassificationFacts;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -48,6 +48,8 @@ class FollowUpDelegates {
             execution.setVariable("monthsAboveLine", facts.monthsAboveLine());
             execution.setVariable("causesRemaining", facts.causesRemaining());
             execution.setVariable("permanentCause", facts.permanentCause());
+            execution.setVariable("severestDisability", facts.severestDisability());
+            execution.setVariable("severestHealth", facts.severestHealth());
         };
     }
 
@@ -61,28 +63,19 @@ class FollowUpDelegates {
         return execution -> followUp.markStandingSupport(fileId(execution));
     }
 
-    /** Re-classifies with the latest month's income against that month's line. */
+    /**
+     * Re-classifies from the file as the re-check left it: the latest month's income against that month's line,
+     * the half-year's incomes, the costs, earners and disaster found, the members at school.
+     */
     @Bean("reclassifyHousehold")
     JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions) {
         return execution -> {
             HouseholdFile file = followUp.file(fileId(execution));
-            var latest = followUp.latestIncome(file.getId());
-            YearMonth month = latest.map(IncomeRecord::month).orElse(YearMonth.now());
-            BigDecimal perCapita = latest.map(IncomeRecord::perCapita).orElse(file.getPerCapitaIncome());
-            BigDecimal line = dibaoLine(decisions, file.getRegionCode(), month);
-            Map<String, Object> facts = new java.util.HashMap<>();
-            facts.put("route", file.getBranchUnion() != null ? "union" : "enterprise");
-            facts.put("incomePerCapita", perCapita == null ? 0d : perCapita.doubleValue());
-            facts.put("dibaoLine", line.doubleValue());
-            facts.put("medicalCostsHalfYear", 0d);
-            facts.put("householdIncomeHalfYear", 0d);
-            facts.put("disasterAffected", false);
-            facts.put("soleEarner", false);
-            facts.put("studentsInSchool", 0);
-            facts.put("oneOffCosts", 0d);
-            facts.put("yearlyIncome", 0d);
-            facts.put("receivesDibao", file.isReceivesDibao());
-            var result = decisions.evaluateDecisionByKey("classifyHardship").variables(facts).evaluate().getSingleResult();
+            ReclassificationFacts facts = followUp.reclassificationFacts(file.getId());
+            Map<String, Object> variables = facts.asVariables();
+            variables.put("dibaoLine", dibaoLine(decisions, file.getRegionCode(), facts.month()).doubleValue());
+            var result = decisions.evaluateDecisionByKey("classifyHardship").variables(variables).evaluate()
+                    .getSingleResult();
             followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"));
         };
     }

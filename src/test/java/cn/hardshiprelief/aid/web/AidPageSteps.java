@@ -67,6 +67,11 @@ class AidPageSteps {
         return households.filedOnTheUnionRoute("worker3", "branch1");
     }
 
+    /** The id of the household member of that name (张小明 is the child at school in every test household). */
+    String memberId(HouseholdFile file, String name) {
+        return households.memberId(file, name).toString();
+    }
+
     /** This year's fund of the file's granting union with the most money left. */
     Fund fundOf(String unionStaff) {
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear();

@@ -104,21 +104,53 @@ class AidRequestPagesTest {
     @Test
     void educationAidWithoutProofOfEnrolmentIsRefusedAndWithItPaysTheDoctoralStandard() throws Exception {
         HouseholdFile file = steps.filedByCompany();
+        String child = steps.memberId(file, "张小明");
 
+        String form = page("/aid/new?fileId={id}&kind=EDUCATION_AID", "union1", file.getId());
+        assertThat(form).contains("name=\"studentMemberId\"").contains("<option value=\"" + child + "\">张小明 · 子女 · 初中</option>")
+                .doesNotContain("name=\"studentName\"");
         String refused = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考博成功",
-                        "stage", "DOCTORATE", "studentName", "石琳"))
+                        "stage", "DOCTORATE", "studentMemberId", child))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
-        assertThat(refused).contains("金秋助学请上传入学通知书或在读证明").contains("value=\"石琳\"")
+        assertThat(refused).contains("金秋助学请上传入学通知书或在读证明")
+                .contains("<option value=\"" + child + "\" selected=\"selected\">张小明")
                 .contains("<option value=\"DOCTORATE\" selected=\"selected\"");
         assertThat(steps.grantsOf(file)).isEmpty();
 
         MvcResult posted = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考博成功",
-                        "stage", "DOCTORATE", "studentName", "石琳").file(proof()))
+                        "stage", "DOCTORATE", "studentMemberId", child).file(proof()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         AidGrant grant = steps.grant(grantIdOf(posted));
         assertThat(grant.getAmount()).isEqualByComparingTo("5000.00");
+        assertThat(grant.getStudentName()).isEqualTo("张小明");
         assertThat(grant.getProofName()).isEqualTo("票据.pdf");
-        assertThat(page("/aid/{id}", "union1", grant.getId())).contains("石琳", "博士研究生", "/aid/" + grant.getId() + "/proof");
+        assertThat(page("/aid/{id}", "union1", grant.getId())).contains("张小明", "博士研究生", "/aid/" + grant.getId() + "/proof");
+    }
+
+    @Test
+    void educationAidForSomeoneOutsideTheHouseholdIsRefusedOnTheFormInTheReadersLanguageAndNothingIsSaved()
+            throws Exception {
+        HouseholdFile file = steps.filedByCompany();
+        HouseholdFile other = steps.filedByUnion();
+        String stranger = steps.memberId(other, "张小明");
+
+        String refused = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考入大学",
+                        "stage", "UNDERGRADUATE", "studentMemberId", stranger).file(proof()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(refused).contains("金秋助学只资助 " + file.getHeadName() + " 家档案中的家庭成员").contains("考入大学")
+                .contains("<option value=\"UNDERGRADUATE\" selected=\"selected\"");
+        String inEnglish = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "Admitted",
+                        "stage", "UNDERGRADUATE", "studentMemberId", "999999999", "lang", "en").file(proof()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(inEnglish).contains("Education aid is only for members of the " + file.getHeadName() + " household file")
+                .doesNotContain("金秋助学只资助");
+        String noStudent = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考入大学",
+                        "stage", "UNDERGRADUATE").file(proof()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        assertThat(noStudent).contains("金秋助学请选择学生（档案中的家庭成员）和就读学段");
+
+        assertThat(steps.grantsOf(file)).isEmpty();
+        assertThat(steps.grantsOf(other)).isEmpty();
     }
 
     @Test

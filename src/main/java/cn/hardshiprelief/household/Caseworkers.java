@@ -1,0 +1,20 @@
+package cn.hardshiprelief.household;
+
+import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Role;
+
+/** Who works a file: its branch union (or the company's union for a company's workers), its county union, administrators. */
+final class Caseworkers {
+
+    private Caseworkers() {
+    }
+
+    static boolean of(Actor actor, HouseholdFile file) {
+        boolean branch = actor.has(Role.BRANCH_UNION) && (file.getBranchUnion() != null
+                ? file.getBranchUnion().getId().equals(actor.orgUnitId())
+                : file.getUnit().company() != null && file.getUnit().company().getId().equals(actor.companyId()));
+        boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
+                && file.getCountyUnion().getId().equals(actor.orgUnitId());
+        return branch || county || actor.isAdmin();
+    }
+}
