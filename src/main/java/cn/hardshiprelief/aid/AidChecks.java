@@ -65,7 +65,8 @@ public class AidChecks {
     private static boolean sameOccasion(AidGrant grant, AidGrant other) {
         return switch (grant.getKind()) {
             case EDUCATION_AID -> Objects.equals(normalise(grant.getStudentName()), normalise(other.getStudentName()));
-            case WARMTH_VISIT -> Objects.equals(grant.getHoliday(), other.getHoliday());
+            case WARMTH_VISIT -> Objects.equals(grant.getHoliday(), other.getHoliday())
+                    && Objects.equals(grant.getHolidayYear(), other.getHolidayYear());
             default -> true;
         };
     }
@@ -111,7 +112,9 @@ public class AidChecks {
     public String onceKey(AidGrant grant, Beneficiary beneficiary) {
         String base = beneficiary.householdKey() + ":" + grant.getKind() + ":" + grant.getYear();
         if (grant.getKind() == AidKind.WARMTH_VISIT) {
-            return base + ":" + grant.getHoliday();
+            // the holiday's own year: a Spring Festival visit paid in December belongs to next year's festival
+            Integer year = grant.getHolidayYear() != null ? grant.getHolidayYear() : grant.getYear();
+            return beneficiary.householdKey() + ":" + grant.getKind() + ":" + year + ":" + grant.getHoliday();
         }
         Integer times = grant.getKind().cash() ? rules.cap(grant.getKind()).timesPerYear() : null;
         if (times == null || times != 1) {

@@ -90,6 +90,10 @@ public class AidGrant {
 
     private String holiday;
 
+    /** The year of the holiday a warmth visit is for (a Spring Festival visit paid in December is next year's). */
+    @Column(name = "holiday_year")
+    private Integer holidayYear;
+
     @Column(name = "grant_year", nullable = false)
     private int year;
 
@@ -215,9 +219,10 @@ public class AidGrant {
         }
     }
 
-    void campaign(Long campaignId, String holiday) {
+    void campaign(Long campaignId, String holiday, int holidayYear) {
         this.campaignId = campaignId;
         this.holiday = holiday;
+        this.holidayYear = holidayYear;
     }
 
     void findings(List<String> found) {
@@ -340,6 +345,7 @@ public class AidGrant {
     public SchoolingStage getStage() { return stage; }
     public String getStudentName() { return studentName; }
     public String getHoliday() { return holiday; }
+    public Integer getHolidayYear() { return holidayYear; }
     public int getYear() { return year; }
     public BigDecimal getBasis() { return basis; }
     public BigDecimal getStandardAmount() { return standardAmount; }
