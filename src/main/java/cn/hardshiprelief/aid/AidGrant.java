@@ -6,6 +6,7 @@ import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.storage.StoredFile;
+import cn.hardshiprelief.storage.UploadType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -361,6 +362,9 @@ public class AidGrant {
     public String getProofKey() { return proofKey; }
     public String getProofName() { return proofName; }
     public String getProofType() { return proofType; }
+    /** The proof's media type, as its download sends it (image/png, application/pdf). */
+    public String getProofContentType() { return proofType == null ? null : UploadType.valueOf(proofType).contentType(); }
+    public Long getProofSize() { return proofSize; }
     public String getOutcome() { return outcome; }
     public Long getCampaignId() { return campaignId; }
     public int getPaymentAttempt() { return paymentAttempt; }
