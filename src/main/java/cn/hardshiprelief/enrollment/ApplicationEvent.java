@@ -30,6 +30,10 @@ public class ApplicationEvent {
 
     private String comment;
 
+    /** A message code for the comment when the system wrote it (a classification rule): rendered per reader. */
+    @Column(name = "comment_code")
+    private String commentCode;
+
     @Column(name = "actor_username", nullable = false)
     private String actorUsername;
 
@@ -53,6 +57,14 @@ public class ApplicationEvent {
         this.actorName = actorName;
         this.occurredAt = occurredAt;
     }
+
+    /** The same event with the code its comment is rendered from in the reader's language. */
+    ApplicationEvent withCommentCode(String code) {
+        this.commentCode = code;
+        return this;
+    }
+
+    public String getCommentCode() { return commentCode; }
 
     public Long getId() { return id; }
     public EnrollmentApplication getApplication() { return application; }

@@ -62,9 +62,9 @@ public class ReviewRecorder {
         return application;
     }
 
-    public void classify(Long applicationId, Tier tier, String reason, java.math.BigDecimal dibaoLine,
-                         boolean receivesDibao) {
-        load(applicationId).classify(tier, reason, dibaoLine, receivesDibao, clock.instant());
+    public void classify(Long applicationId, Tier tier, String reason, String reasonCode,
+                         java.math.BigDecimal dibaoLine, boolean receivesDibao) {
+        load(applicationId).classify(tier, reason, reasonCode, dibaoLine, receivesDibao, clock.instant());
     }
 
     public void blockAsDuplicate(Long applicationId, String fileNumbers) {

@@ -1,6 +1,7 @@
 package cn.hardshiprelief.household.process;
 
 import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.IncomeRecord;
@@ -63,7 +64,7 @@ class FollowUpDelegates {
 
     /** Re-classifies with the latest month's income against that month's line. */
     @Bean("reclassifyHousehold")
-    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions) {
+    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions, DecisionRules rules) {
         return execution -> {
             HouseholdFile file = followUp.file(fileId(execution));
             var latest = followUp.latestIncome(file.getId());
@@ -83,7 +84,10 @@ class FollowUpDelegates {
             facts.put("yearlyIncome", 0d);
             facts.put("receivesDibao", file.isReceivesDibao());
             var result = decisions.evaluateDecisionByKey("classifyHardship").variables(facts).evaluate().getSingleResult();
-            followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"));
+            String reasonCode = rules.ruleId("classifyHardship", result.getEntryMap())
+                    .map(id -> "classification.rule." + id).orElse(null);
+            followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"),
+                    reasonCode);
         };
     }
 
