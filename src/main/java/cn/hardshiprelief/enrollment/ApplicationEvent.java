@@ -66,6 +66,12 @@ public class ApplicationEvent {
 
     public String getCommentCode() { return commentCode; }
 
+    /** Written by the system, not a person: shown as 系统 / System in the reader's language. */
+    public boolean isBySystem() { return "system".equals(actorUsername); }
+
+    /** An objection from the public notice (no login): shown as 公众 / The public. */
+    public boolean isByPublic() { return "public".equals(actorUsername); }
+
     public Long getId() { return id; }
     public EnrollmentApplication getApplication() { return application; }
     public String getTaskId() { return taskId; }

@@ -409,6 +409,12 @@ public class EnrollmentApplication {
         record(taskId, step, outcome, comment, actorUsername, actorName, now);
     }
 
+    /** A note the system words: its comment is rendered from the code in the reader's language where one exists. */
+    public void noteCoded(String step, EventOutcome outcome, String comment, String commentCode, Instant now) {
+        events.add(new ApplicationEvent(this, null, step, outcome, comment, "system", "系统", now)
+                .withCommentCode(commentCode));
+    }
+
     /** The general office approved: the household is on the confirmed list (确认困难职工清单). */
     public void confirm(Instant now) {
         requireInReview();

@@ -71,8 +71,13 @@ public class ReviewRecorder {
         load(applicationId).blockAsDuplicate(fileNumbers, clock.instant());
     }
 
-    public void recordMatching(Long applicationId, String findings) {
-        load(applicationId).note("matchCivilAffairsRecords", null, EventOutcome.MATCHED, findings, "system", "系统", clock.instant());
+    /**
+     * @param findingsCode the message code of the findings when they are a fixed sentence (no member on the roster:
+     *                     {@code civil.none}), so the timeline reads them in the reader's language; else null
+     */
+    public void recordMatching(Long applicationId, String findings, String findingsCode) {
+        load(applicationId).noteCoded("matchCivilAffairsRecords", EventOutcome.MATCHED, findings, findingsCode,
+                clock.instant());
     }
 
     public void putOnNotice(Long applicationId) {

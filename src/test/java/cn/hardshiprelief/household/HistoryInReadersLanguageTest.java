@@ -48,8 +48,10 @@ class HistoryInReadersLanguageTest {
         String english = page("/applications/" + application.getId() + "?lang=en", "worker1");
         String chinese = page("/applications/" + application.getId() + "?lang=zh", "worker1");
 
-        assertThat(english).doesNotContain(chineseReason).contains("dibao line");
-        assertThat(chinese).contains(chineseReason);
+        assertThat(english).doesNotContain(chineseReason).contains("dibao line")
+                .as("the matching's finding and the system as the actor").contains("No household member is on the civil-affairs roster")
+                .doesNotContain("家庭成员均不在民政救助名单中").doesNotContain(">系统<");
+        assertThat(chinese).contains(chineseReason).contains("家庭成员均不在民政救助名单中").contains(">系统<");
     }
 
     @Test
