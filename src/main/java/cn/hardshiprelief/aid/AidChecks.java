@@ -87,7 +87,8 @@ public class AidChecks {
     private static boolean sameOccasion(AidGrant grant, AidGrant other) {
         return switch (grant.getKind()) {
             case EDUCATION_AID -> grant.sameStudentAs(other);
-            case WARMTH_VISIT -> Objects.equals(grant.getHoliday(), other.getHoliday());
+            case WARMTH_VISIT -> Objects.equals(grant.getHoliday(), other.getHoliday())
+                    && Objects.equals(grant.getHolidayYear(), other.getHolidayYear());
             default -> true;
         };
     }
@@ -134,7 +135,9 @@ public class AidChecks {
     public String onceKey(AidGrant grant, Beneficiary beneficiary) {
         String base = beneficiary.householdKey() + ":" + grant.getKind() + ":" + grant.getYear();
         if (grant.getKind() == AidKind.WARMTH_VISIT) {
-            return base + ":" + grant.getHoliday();
+            // the holiday's own year: a Spring Festival visit paid in December belongs to next year's festival
+            Integer year = grant.getHolidayYear() != null ? grant.getHolidayYear() : grant.getYear();
+            return beneficiary.householdKey() + ":" + grant.getKind() + ":" + year + ":" + grant.getHoliday();
         }
         AidCap cap = grant.getKind().cash() ? rules.cap(grant.getKind()) : new AidCap(null, null, null);
         if (grant.getKind() == AidKind.EDUCATION_AID && Integer.valueOf(1).equals(cap.timesPerStage())

@@ -8,6 +8,8 @@ import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.storage.EvidenceStorage;
+import cn.hardshiprelief.storage.PendingUpload;
+import cn.hardshiprelief.storage.PendingUploads;
 import cn.hardshiprelief.storage.UploadType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,6 +36,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -50,11 +53,13 @@ public class AidController {
     private final AidRequests requests;
     private final AidTasks tasks;
     private final EvidenceStorage storage;
+    private final PendingUploads pendingUploads;
     private final Clock clock;
     private final AccessLog accessLog;
 
     public AidController(AidPages pages, AidQueries queries, AidRequests requests, AidTasks tasks,
-                         EvidenceStorage storage, Clock clock, AccessLog accessLog) {
+                         EvidenceStorage storage, PendingUploads pendingUploads, Clock clock, AccessLog accessLog) {
+        this.pendingUploads = pendingUploads;
         this.pages = pages;
         this.queries = queries;
         this.requests = requests;
@@ -90,15 +95,21 @@ public class AidController {
 
     @PostMapping
     public String request(Actor actor, @Valid @ModelAttribute("form") AidRequestForm form, BindingResult errors,
-                          @RequestParam(required = false) MultipartFile proof, Model model, RedirectAttributes flash,
-                          HttpServletResponse response) {
+                          @RequestParam(required = false) MultipartFile proof,
+                          @RequestParam(required = false) Long keptProof, @RequestParam(required = false) Long discardProof,
+                          Model model, RedirectAttributes flash, HttpServletResponse response) {
         AidPages.RequestPage page = pages.requestPage(actor, form.fileId(), form.workerUsername());
         if (page.beneficiary() == null) {
             throw new BusinessException("aid.beneficiaryRequired");
         }
+        if (discardProof != null) {
+            pendingUploads.discard(actor.username(), form.requestToken(), discardProof);
+            return showForm(page, form, model);
+        }
         if (errors.hasErrors()) {
             model.addAttribute("errorSummary", "form.hasErrors");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            keepProof(actor, form, proof, keptProof, model);
             showForm(page, form, model);
             // after the model's form is replaced its binding result must follow, or the form forgets what was typed
             BindingResult typed = new BeanPropertyBindingResult(form, "form");
@@ -109,12 +120,13 @@ public class AidController {
         Instant asked = clock.instant();
         AidGrant grant;
         try {
-            grant = requests.request(actor, form, proof);
+            grant = requests.request(actor, form, proof, keptProof);
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
             model.addAttribute("refusal", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            keepProof(actor, form, proof, keptProof, model);
             return showForm(page, form, model);
         }
         boolean again = grant.getRequestedAt().isBefore(asked);
@@ -211,6 +223,21 @@ public class AidController {
         }
         flash.addFlashAttribute("success", Boolean.TRUE.equals(retryPayment) ? "aid.page.retried" : "aid.page.cancelled");
         return "redirect:/aid/" + id;
+    }
+
+    /**
+     * A refused request keeps its proof: a newly chosen file is stored as a pending upload (replacing one kept
+     * before), else the one kept before stays; the form shows it as 已上传 and sends its id back.
+     */
+    private void keepProof(Actor actor, AidRequestForm form, MultipartFile proof, Long keptProof, Model model) {
+        List<PendingUpload> kept = pendingUploads.keep(actor.username(), form.requestToken(),
+                Map.of("proof", proof == null || proof.isEmpty() ? List.of() : List.of(proof)));
+        if (!kept.isEmpty() && keptProof != null) {
+            pendingUploads.discard(actor.username(), form.requestToken(), keptProof);
+        }
+        List<PendingUpload> shown = !kept.isEmpty() ? kept
+                : pendingUploads.named(actor.username(), form.requestToken(), keptProof == null ? List.of() : List.of(keptProof));
+        model.addAttribute("keptFiles", shown);
     }
 
     private String showForm(AidPages.RequestPage page, AidRequestForm form, Model model) {

@@ -6,6 +6,7 @@ import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.storage.StoredFile;
+import cn.hardshiprelief.storage.UploadType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -96,6 +97,10 @@ public class AidGrant {
     private String studentKey;
 
     private String holiday;
+
+    /** The year of the holiday a warmth visit is for (a Spring Festival visit paid in December is next year's). */
+    @Column(name = "holiday_year")
+    private Integer holidayYear;
 
     @Column(name = "grant_year", nullable = false)
     private int year;
@@ -238,9 +243,10 @@ public class AidGrant {
         }
     }
 
-    void campaign(Long campaignId, String holiday) {
+    void campaign(Long campaignId, String holiday, int holidayYear) {
         this.campaignId = campaignId;
         this.holiday = holiday;
+        this.holidayYear = holidayYear;
     }
 
     void findings(List<String> found) {
@@ -365,6 +371,7 @@ public class AidGrant {
     public Long getStudentMemberId() { return studentMemberId; }
     public String getStudentKey() { return studentKey; }
     public String getHoliday() { return holiday; }
+    public Integer getHolidayYear() { return holidayYear; }
     public int getYear() { return year; }
     public BigDecimal getBasis() { return basis; }
     public BigDecimal getStandardAmount() { return standardAmount; }
@@ -380,6 +387,9 @@ public class AidGrant {
     public String getProofKey() { return proofKey; }
     public String getProofName() { return proofName; }
     public String getProofType() { return proofType; }
+    /** The proof's media type, as its download sends it (image/png, application/pdf). */
+    public String getProofContentType() { return proofType == null ? null : UploadType.valueOf(proofType).contentType(); }
+    public Long getProofSize() { return proofSize; }
     public String getOutcome() { return outcome; }
     public Long getCampaignId() { return campaignId; }
     public int getPaymentAttempt() { return paymentAttempt; }

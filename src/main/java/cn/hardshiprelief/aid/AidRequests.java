@@ -5,6 +5,8 @@ import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.storage.PendingUpload;
+import cn.hardshiprelief.storage.PendingUploads;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
@@ -27,9 +29,13 @@ public class AidRequests {
     private final AidChecks checks;
     private final Funds funds;
     private final AidGrantLifecycle lifecycle;
+    private final PendingUploads pendingUploads;
 
+    /* Seven collaborators, one over the usual limit: the proof kept from a refused request is claimed here, in the
+       request's own transaction, so a refused request leaves it pending for the next try. */
     public AidRequests(AidGrantRepository grants, Beneficiaries beneficiaries, AidPricing pricing, AidChecks checks,
-                       Funds funds, AidGrantLifecycle lifecycle) {
+                       Funds funds, AidGrantLifecycle lifecycle, PendingUploads pendingUploads) {
+        this.pendingUploads = pendingUploads;
         this.grants = grants;
         this.beneficiaries = beneficiaries;
         this.pricing = pricing;
@@ -40,6 +46,15 @@ public class AidRequests {
 
     @Transactional
     public AidGrant request(Actor actor, AidRequestForm form, MultipartFile proof) {
+        return request(actor, form, proof, null);
+    }
+
+    /**
+     * @param keptProof the id of a proof kept from an earlier, refused request of this form (PendingUploads), used
+     *                  when no new file is chosen
+     */
+    @Transactional
+    public AidGrant request(Actor actor, AidRequestForm form, MultipartFile proof, Long keptProof) {
         if (form.requestToken() != null && !form.requestToken().isBlank()) {
             Optional<AidGrant> earlier = grants.findByRequestToken(form.requestToken());
             if (earlier.isPresent()) {
@@ -66,7 +81,10 @@ public class AidRequests {
                     .orElseThrow(() -> new BusinessException("aid.education.notAMember", beneficiary.name()));
             grant.schooling(form.stage(), student);
         }
-        if (kind.needsProof() && (proof == null || proof.isEmpty())) {
+        boolean newProof = proof != null && !proof.isEmpty();
+        PendingUpload kept = newProof || keptProof == null ? null : pendingUploads
+                .claim(actor.username(), form.requestToken(), List.of(keptProof)).stream().findFirst().orElse(null);
+        if (kind.needsProof() && !newProof && kept == null) {
             throw new BusinessException("aid.proofRequired." + kind.name());
         }
         pricing.price(grant, beneficiary, form.basis());
@@ -88,6 +106,9 @@ public class AidRequests {
         if (fund != null) {
             funds.reserve(fund, grant.getAmount());
             beneficiaries.rememberPayee(grant.getFileId(), grant.getPayeeAccount(), grant.getPayeeBank());
+        }
+        if (kept != null) {
+            grant.proof(kept.file());
         }
         return lifecycle.requested(grant, proof, actor.username());
     }

@@ -46,8 +46,8 @@ public class CampaignGrants {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public AidGrant grant(Long fileId, Long campaignId, String holiday, String title, BigDecimal amount, Fund fund,
-                          String approvedBy) {
+    public AidGrant grant(Long fileId, Long campaignId, String holiday, int holidayYear, String title, BigDecimal amount,
+                          Fund fund, String approvedBy) {
         Beneficiary beneficiary = beneficiaries.ofFile(fileId);
         if (!beneficiary.fileOpen()) {
             throw new BusinessException("campaign.fileNotOpen");
@@ -57,7 +57,7 @@ public class CampaignGrants {
         }
         AidGrant grant = new AidGrant(beneficiary, AidKind.WARMTH_VISIT, lifecycle.today().getYear(), approvedBy,
                 lifecycle.now());
-        grant.campaign(campaignId, holiday);
+        grant.campaign(campaignId, holiday, holidayYear);
         AidStandard standard = rules.standard(AidKind.WARMTH_VISIT, beneficiary.tier(), SchoolingStage.NONE)
                 .map(s -> new AidStandard(amount, null, amount, false, s.version()))
                 .orElse(new AidStandard(amount, null, amount, false, null));

@@ -1,6 +1,10 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.shared.Figures;
+
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -12,12 +16,19 @@ public record Finding(boolean blocking, String messageKey, List<String> args) {
 
     private static final String SEPARATOR = "\u001f";
 
+    /** Amounts are kept as every page shows money (12,345.50: the separators are the same in zh and en). */
+    private static final Figures MONEY = new Figures(Locale.SIMPLIFIED_CHINESE);
+
     public static Finding blocking(String key, Object... args) {
-        return new Finding(true, key, Arrays.stream(args).map(String::valueOf).toList());
+        return new Finding(true, key, Arrays.stream(args).map(Finding::text).toList());
     }
 
     public static Finding notice(String key, Object... args) {
-        return new Finding(false, key, Arrays.stream(args).map(String::valueOf).toList());
+        return new Finding(false, key, Arrays.stream(args).map(Finding::text).toList());
+    }
+
+    private static String text(Object arg) {
+        return arg instanceof BigDecimal amount ? MONEY.money(amount) : String.valueOf(arg);
     }
 
     public String line() {

@@ -75,7 +75,7 @@ public class CampaignPayer {
                 .orElseThrow(() -> new NotFoundException("campaign.notFound"));
         CampaignLine line = lines.findById(lineId).orElseThrow();
         AidGrant grant = grants.grant(line.getFileId(), campaign.getId(), campaign.getHoliday().name(),
-                campaign.getTitle(), line.getAmount(), campaign.getFund(), campaign.getDecidedBy());
+                campaign.getYear(), campaign.getTitle(), line.getAmount(), campaign.getFund(), campaign.getDecidedBy());
         disbursement.disburse(grant);
         line.paid(grant.getId());
     }

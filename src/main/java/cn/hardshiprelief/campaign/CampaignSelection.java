@@ -30,6 +30,7 @@ class CampaignSelection {
         this.grants = grants;
     }
 
+    /** @param year the year of the holiday the campaign is for ({@link Holiday#yearFor}) */
     List<CampaignCandidate> select(OrgUnit union, CampaignForm form, int year) {
         StringBuilder sql = new StringBuilder("""
                 select f.id, f.file_number, f.head_name, u.name as unit_name, f.tier, f.payee_account
@@ -62,7 +63,7 @@ class CampaignSelection {
         }
         sql.append("\n").append("""
                  and not exists (select 1 from aid_grant g where g.file_id = f.id and g.kind = 'WARMTH_VISIT'
-                     and g.holiday = ? and g.grant_year = ? and g.status not in ('REJECTED', 'REFUSED', 'CANCELLED'))
+                     and g.holiday = ? and g.holiday_year = ? and g.status not in ('REJECTED', 'REFUSED', 'CANCELLED'))
                  and not exists (select 1 from warmth_campaign_line l join warmth_campaign c on c.id = l.campaign_id
                      where l.file_id = f.id and c.holiday = ? and c.campaign_year = ?
                      and c.status in ('AWAITING_APPROVAL', 'PAYING') and l.status <> 'REMOVED')

@@ -82,7 +82,7 @@ public class Campaigns {
      */
     @Transactional
     public List<CampaignCandidate> preview(Actor actor, CampaignForm form) {
-        return selection.select(organisingUnion(actor), form, year());
+        return selection.select(organisingUnion(actor), form, form.holiday().yearFor(today()));
     }
 
     @Transactional
@@ -93,7 +93,8 @@ public class Campaigns {
             throw new BusinessException("campaign.noCountyUnion");
         }
         int year = year();
-        List<CampaignCandidate> list = selection.select(union, form, year).stream()
+        int holidayYear = form.holiday().yearFor(today());
+        List<CampaignCandidate> list = selection.select(union, form, holidayYear).stream()
                 .filter(c -> !form.excluded().contains(c.fileId())).toList();
         if (list.isEmpty()) {
             throw new BusinessException("campaign.empty");
@@ -101,7 +102,7 @@ public class Campaigns {
         Fund fund = funds.forGrant(form.fundId(), union, year);
         BigDecimal total = list.stream().map(CampaignCandidate::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         funds.reserve(fund, total);
-        WarmthCampaign campaign = campaigns.saveAndFlush(new WarmthCampaign(union, county, fund, form.holiday(), year,
+        WarmthCampaign campaign = campaigns.saveAndFlush(new WarmthCampaign(union, county, fund, form.holiday(), holidayYear,
                 form.title().strip(), form.describe(), list.size(), total, actor.username(), clock.instant()));
         List<Object[]> rows = new java.util.ArrayList<>(list.size());
         for (int i = 0; i < list.size(); i++) {
@@ -145,7 +146,12 @@ public class Campaigns {
                 && campaign.getCountyUnion().getId().equals(actor.orgUnitId());
     }
 
+    /** The budget year: the funds a list draws on are this year's, whichever holiday's year it is for. */
     private int year() {
-        return LocalDate.now(clock).getYear();
+        return today().getYear();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 }

@@ -4,15 +4,14 @@ import cn.hardshiprelief.organization.AppGroupRepository;
 import cn.hardshiprelief.organization.AppUser;
 import cn.hardshiprelief.organization.AppUserRepository;
 import cn.hardshiprelief.organization.DemoData;
+import cn.hardshiprelief.organization.DemoUser;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.organization.OrgUnitRepository;
-import cn.hardshiprelief.organization.Role;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
 
 /**
  * Two more workers, so that six demo households have six different heads: the demo organisation
@@ -22,11 +21,6 @@ import java.util.List;
 @Component
 @ConditionalOnProperty(prefix = "hardship", name = {"demo-data", "demo-households"}, havingValue = "true")
 class DemoWorkers {
-
-    /** username, name, unit code. */
-    static final List<List<String>> WORKERS = List.of(
-            List.of("worker5", "何丽", "C01D02"),
-            List.of("worker6", "黄磊", "CU01B01W1"));
 
     private final AppUserRepository users;
     private final AppGroupRepository groups;
@@ -44,14 +38,14 @@ class DemoWorkers {
     /** Creates the workers that are not there yet; the demo organisation must exist. */
     @Transactional
     public void ensure() {
-        for (List<String> w : WORKERS) {
-            if (users.existsById(w.get(0))) {
+        for (DemoUser w : DemoUser.withTheDemoHouseholds()) {
+            if (users.existsById(w.username())) {
                 continue;
             }
-            OrgUnit unit = units.findByCode(w.get(2))
-                    .orElseThrow(() -> new IllegalStateException("Demo unit " + w.get(2) + " is missing"));
-            AppUser user = new AppUser(w.get(0), w.get(1), passwordEncoder.encode(DemoData.PASSWORD), unit);
-            user.joinGroup(groups.findById(Role.WORKER.groupId(unit.getCode())).orElseThrow());
+            OrgUnit unit = units.findByCode(w.unitCode())
+                    .orElseThrow(() -> new IllegalStateException("Demo unit " + w.unitCode() + " is missing"));
+            AppUser user = new AppUser(w.username(), w.displayName(), passwordEncoder.encode(DemoData.PASSWORD), unit);
+            user.joinGroup(groups.findById(w.role().groupId(unit.getCode())).orElseThrow());
             users.save(user);
         }
     }

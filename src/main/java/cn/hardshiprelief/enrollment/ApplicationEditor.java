@@ -7,6 +7,8 @@ import cn.hardshiprelief.person.IdentityNumber;
 import cn.hardshiprelief.person.IdentityNumberCipher;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.storage.EvidenceStorage;
+import cn.hardshiprelief.storage.PendingUpload;
+import cn.hardshiprelief.storage.PendingUploads;
 import cn.hardshiprelief.storage.StoredFile;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,16 +29,19 @@ public class ApplicationEditor {
     private final EvidenceStorage storage;
     private final IdentityNumberCipher cipher;
     private final OneHouseholdPerWorker oneHousehold;
+    private final PendingUploads pendingUploads;
     private final Clock clock;
 
     /*
-     * Seven collaborators, one over the usual limit: the one-household rule must hold on every save
-     * (draft, submit, resubmit, API), and this is the one place all of them pass through.
+     * Eight collaborators, two over the usual limit: the one-household rule must hold on every save
+     * (draft, submit, resubmit, API), and the uploads kept across a refused form are claimed by every save;
+     * this is the one place all of them pass through.
      */
     public ApplicationEditor(EnrollmentApplicationRepository applications, Directory directory,
                              ApplicationAccess access, EvidenceStorage storage, IdentityNumberCipher cipher,
-                             OneHouseholdPerWorker oneHousehold, Clock clock) {
+                             OneHouseholdPerWorker oneHousehold, PendingUploads pendingUploads, Clock clock) {
         this.applications = applications;
+        this.pendingUploads = pendingUploads;
         this.oneHousehold = oneHousehold;
         this.directory = directory;
         this.access = access;
@@ -70,6 +75,12 @@ public class ApplicationEditor {
                 application.attach(new Evidence(entry.getKey(), stored.originalName(), stored.type().contentType(),
                         stored.size(), stored.sha256(), stored.key(), actor.username(), clock.instant()));
             }
+        }
+        for (PendingUpload kept : pendingUploads.claim(actor.username(), form.getRequestToken(), form.getKeptUploads())) {
+            EvidenceType type = ApplicationForm.typeOfField(kept.getField()).orElse(EvidenceType.OTHER);
+            StoredFile stored = kept.file();
+            application.attach(new Evidence(type, stored.originalName(), stored.type().contentType(), stored.size(),
+                    stored.sha256(), stored.key(), actor.username(), clock.instant()));
         }
         return applications.saveAndFlush(application);
     }

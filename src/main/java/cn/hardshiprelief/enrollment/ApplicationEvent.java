@@ -30,6 +30,10 @@ public class ApplicationEvent {
 
     private String comment;
 
+    /** A message code for the comment when the system wrote it (a classification rule): rendered per reader. */
+    @Column(name = "comment_code")
+    private String commentCode;
+
     @Column(name = "actor_username", nullable = false)
     private String actorUsername;
 
@@ -53,6 +57,20 @@ public class ApplicationEvent {
         this.actorName = actorName;
         this.occurredAt = occurredAt;
     }
+
+    /** The same event with the code its comment is rendered from in the reader's language. */
+    ApplicationEvent withCommentCode(String code) {
+        this.commentCode = code;
+        return this;
+    }
+
+    public String getCommentCode() { return commentCode; }
+
+    /** Written by the system, not a person: shown as 系统 / System in the reader's language. */
+    public boolean isBySystem() { return "system".equals(actorUsername); }
+
+    /** An objection from the public notice (no login): shown as 公众 / The public. */
+    public boolean isByPublic() { return "public".equals(actorUsername); }
 
     public Long getId() { return id; }
     public EnrollmentApplication getApplication() { return application; }

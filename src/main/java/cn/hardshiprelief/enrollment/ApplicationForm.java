@@ -70,6 +70,10 @@ public class ApplicationForm {
     private List<MultipartFile> disabilityCertificateFiles = new ArrayList<>();
     private List<MultipartFile> otherFiles = new ArrayList<>();
 
+    /** Files chosen on an earlier, refused request of this form, already stored (PendingUploads): their ids. */
+    @Size(max = 40)
+    private List<Long> keptUploads = new ArrayList<>();
+
     public ApplicationForm() {
     }
 
@@ -100,6 +104,32 @@ public class ApplicationForm {
         uploads.put(EvidenceType.DISABILITY_CERTIFICATE, nonEmpty(disabilityCertificateFiles));
         uploads.put(EvidenceType.OTHER, nonEmpty(otherFiles));
         return uploads;
+    }
+
+    /** The uploads of this request by the field they were chosen in (for keeping them across a refusal). */
+    @JsonIgnore
+    public Map<String, List<MultipartFile>> uploadsByField() {
+        Map<String, List<MultipartFile>> byField = new LinkedHashMap<>();
+        uploads().forEach((type, files) -> byField.put(uploadField(type), files));
+        return byField;
+    }
+
+    /** The evidence type of a file field's uploads; empty for a name that is no file field of this form. */
+    public static Optional<EvidenceType> typeOfField(String field) {
+        return Arrays.stream(EvidenceType.values()).filter(t -> uploadField(t).equals(field)).findFirst();
+    }
+
+    /** Forgets the files of this request once they are kept as pending uploads (their ids are in keptUploads). */
+    public void keptAs(List<Long> ids) {
+        ids.forEach(id -> {
+            if (!keptUploads.contains(id)) {
+                keptUploads.add(id);
+            }
+        });
+        hardshipCertificateFiles = new ArrayList<>();
+        medicalBillsFiles = new ArrayList<>();
+        disabilityCertificateFiles = new ArrayList<>();
+        otherFiles = new ArrayList<>();
     }
 
     /** Name of the form field that carries uploads of a type (for error messages on the right field). */
@@ -168,4 +198,8 @@ public class ApplicationForm {
     public List<MultipartFile> getOtherFiles() { return otherFiles; }
     @JsonIgnore
     public void setOtherFiles(List<MultipartFile> otherFiles) { this.otherFiles = otherFiles; }
+    @JsonIgnore
+    public List<Long> getKeptUploads() { return keptUploads; }
+    @JsonIgnore
+    public void setKeptUploads(List<Long> keptUploads) { this.keptUploads = keptUploads == null ? new ArrayList<>() : keptUploads; }
 }

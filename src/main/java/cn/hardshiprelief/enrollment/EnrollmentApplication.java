@@ -82,6 +82,10 @@ public class EnrollmentApplication {
     @Column(name = "classification_reason")
     private String classificationReason;
 
+    /** The message code of the classification rule that decided (classification.rule.&lt;ruleId&gt;), or null. */
+    @Column(name = "classification_reason_code")
+    private String classificationReasonCode;
+
     @Column(name = "dibao_line", precision = 10, scale = 2)
     private BigDecimal dibaoLine;
 
@@ -368,20 +372,23 @@ public class EnrollmentApplication {
     }
 
     /** The classification decided by the {@code classifyHardship} DMN, with the dibao line it used. */
-    public void classify(Tier tier, String reason, BigDecimal dibaoLine, boolean receivesDibao, Instant now) {
+    public void classify(Tier tier, String reason, String reasonCode, BigDecimal dibaoLine, boolean receivesDibao,
+                         Instant now) {
         if (status != ApplicationStatus.IN_REVIEW && status != ApplicationStatus.APPROVED) {
             throw new ConflictException("application.notInReview", applicationNumber);
         }
         this.tier = tier;
         this.classificationReason = reason;
+        this.classificationReasonCode = reasonCode;
         this.dibaoLine = dibaoLine;
         this.receivesDibao = receivesDibao;
         if (!tier.eligible()) {
             moveTo(ApplicationStatus.NOT_ELIGIBLE);
             this.concludedAt = now;
         }
-        record(null, "classifyHardship", tier.eligible() ? EventOutcome.CLASSIFIED : EventOutcome.NOT_ELIGIBLE,
-                reason, "system", "系统", now);
+        events.add(new ApplicationEvent(this, null, "classifyHardship",
+                tier.eligible() ? EventOutcome.CLASSIFIED : EventOutcome.NOT_ELIGIBLE, reason, "system", "系统", now)
+                .withCommentCode(reasonCode));
     }
 
     /** A member is in another active household file: filing is blocked (no 一户多档 / 一人多档). */
@@ -423,6 +430,12 @@ public class EnrollmentApplication {
     public void note(String step, String taskId, EventOutcome outcome, String comment, String actorUsername,
                      String actorName, Instant now) {
         record(taskId, step, outcome, comment, actorUsername, actorName, now);
+    }
+
+    /** A note the system words: its comment is rendered from the code in the reader's language where one exists. */
+    public void noteCoded(String step, EventOutcome outcome, String comment, String commentCode, Instant now) {
+        events.add(new ApplicationEvent(this, null, step, outcome, comment, "system", "系统", now)
+                .withCommentCode(commentCode));
     }
 
     /** The general office approved: the household is on the confirmed list (确认困难职工清单). */
@@ -522,6 +535,7 @@ public class EnrollmentApplication {
     public BigDecimal getOneOffCosts() { return oneOffCosts; }
     public Tier getTier() { return tier; }
     public String getClassificationReason() { return classificationReason; }
+    public String getClassificationReasonCode() { return classificationReasonCode; }
     public BigDecimal getDibaoLine() { return dibaoLine; }
     public Boolean getReceivesDibao() { return receivesDibao; }
     /** The unit whose public notice shows this household: the branch union, else the company. */

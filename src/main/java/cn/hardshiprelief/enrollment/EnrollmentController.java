@@ -5,6 +5,8 @@ import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.storage.EvidenceStorage;
+import cn.hardshiprelief.storage.PendingUpload;
+import cn.hardshiprelief.storage.PendingUploads;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -33,10 +35,13 @@ public class EnrollmentController {
     private final EnrollmentService enrollment;
     private final ApplicationFormValidator formValidator;
     private final EvidenceStorage storage;
+    private final PendingUploads pendingUploads;
     private final AccessLog accessLog;
 
     public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
-                                ApplicationFormValidator formValidator, EvidenceStorage storage, AccessLog accessLog) {
+                                ApplicationFormValidator formValidator, EvidenceStorage storage,
+                                PendingUploads pendingUploads, AccessLog accessLog) {
+        this.pendingUploads = pendingUploads;
         this.queries = queries;
         this.editor = editor;
         this.enrollment = enrollment;
@@ -96,17 +101,23 @@ public class EnrollmentController {
         EnrollmentApplication existing = id == null ? null : queries.editable(actor, id);
         if (action.equals("addMember")) {
             form.addMember();
-            return showForm(actor, existing, form, model);
+            return showFormAgain(actor, existing, form, model);
         }
         if (action.startsWith("removeMember:")) {
             form.removeMember(parseIndex(action));
-            return showForm(actor, existing, form, model);
+            return showFormAgain(actor, existing, form, model);
+        }
+        if (action.startsWith("discardUpload:")) {
+            Long upload = (long) parseIndex(action);
+            pendingUploads.discard(actor.username(), form.getRequestToken(), upload);
+            form.getKeptUploads().remove(upload);
+            return showFormAgain(actor, existing, form, model);
         }
         formValidator.validate(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("errorSummary", "form.hasErrors");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(actor, existing, form, model);
+            return showFormAgain(actor, existing, form, model);
         }
         try {
             EnrollmentApplication saved = switch (action) {
@@ -135,19 +146,31 @@ public class EnrollmentController {
         } catch (IncompleteApplicationException e) {
             model.addAttribute("missing", e.getMissing());
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(actor, existing, form, model);
+            return showFormAgain(actor, existing, form, model);
         } catch (BusinessException e) {
             if (e instanceof cn.hardshiprelief.shared.ForbiddenException || e instanceof cn.hardshiprelief.shared.NotFoundException) {
                 throw e;
             }
             model.addAttribute("refusal", e);
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return showForm(actor, existing, form, model);
+            return showFormAgain(actor, existing, form, model);
         }
+    }
+
+    /**
+     * The form once more, for this request did not save it: the files it brought are kept in storage as pending
+     * uploads and shown as 已上传, so nobody chooses them again (saving the form claims them).
+     */
+    private String showFormAgain(Actor actor, EnrollmentApplication application, ApplicationForm form, Model model) {
+        form.keptAs(pendingUploads.keep(actor.username(), form.getRequestToken(), form.uploadsByField()).stream()
+                .map(PendingUpload::getId).toList());
+        return showForm(actor, application, form, model);
     }
 
     private String showForm(Actor actor, EnrollmentApplication application, ApplicationForm form, Model model) {
         model.addAttribute("form", form);
+        model.addAttribute("keptFiles", pendingUploads.named(actor.username(), form.getRequestToken(),
+                form.getKeptUploads()));
         model.addAttribute("app", application);
         model.addAttribute("applicants", queries.applicantsFor(actor));
         model.addAttribute("actor", actor);

@@ -62,17 +62,22 @@ public class ReviewRecorder {
         return application;
     }
 
-    public void classify(Long applicationId, Tier tier, String reason, java.math.BigDecimal dibaoLine,
-                         boolean receivesDibao) {
-        load(applicationId).classify(tier, reason, dibaoLine, receivesDibao, clock.instant());
+    public void classify(Long applicationId, Tier tier, String reason, String reasonCode,
+                         java.math.BigDecimal dibaoLine, boolean receivesDibao) {
+        load(applicationId).classify(tier, reason, reasonCode, dibaoLine, receivesDibao, clock.instant());
     }
 
     public void blockAsDuplicate(Long applicationId, String fileNumbers) {
         load(applicationId).blockAsDuplicate(fileNumbers, clock.instant());
     }
 
-    public void recordMatching(Long applicationId, String findings) {
-        load(applicationId).note("matchCivilAffairsRecords", null, EventOutcome.MATCHED, findings, "system", "系统", clock.instant());
+    /**
+     * @param findingsCode the message code of the findings when they are a fixed sentence (no member on the roster:
+     *                     {@code civil.none}), so the timeline reads them in the reader's language; else null
+     */
+    public void recordMatching(Long applicationId, String findings, String findingsCode) {
+        load(applicationId).noteCoded("matchCivilAffairsRecords", EventOutcome.MATCHED, findings, findingsCode,
+                clock.instant());
     }
 
     public void putOnNotice(Long applicationId) {

@@ -11,6 +11,8 @@ import java.time.Instant;
 @Table(name = "household_file_event")
 public class FileEvent {
 
+    private static final String ARG_SEPARATOR = "\u001f";
+
     public enum Kind {
         FILED, RECHECKED, REMINDED, ESCALATED, CHANGE_REPORTED, STATUS_CHANGED, RECLASSIFIED, WATCH_VISIT, RELAPSED,
         CANCELLED, MEMBERS_UPDATED, INCOME_CORRECTED
@@ -35,7 +37,16 @@ public class FileEvent {
     @Column(name = "to_status")
     private FileStatus toStatus;
 
+    /** What a person wrote (findings, a note, a reason); the system's own words are a code and its arguments. */
     private String detail;
+
+    /** A message code for what the system says of the event, rendered in the reader's language. */
+    @Column(name = "detail_code")
+    private String detailCode;
+
+    /** The code's arguments, separated by U+001F; for a classification rule, the decision table's own words. */
+    @Column(name = "detail_args")
+    private String detailArgs;
 
     /** The tier before and after (filing, re-classification): codes, labelled in the reader's language. */
     @Enumerated(EnumType.STRING)
@@ -70,6 +81,13 @@ public class FileEvent {
         this.occurredAt = occurredAt;
     }
 
+    /** The same event with the system's words as a message code and its arguments. */
+    FileEvent saying(String code, String... args) {
+        this.detailCode = code;
+        this.detailArgs = args.length == 0 ? null : String.join(ARG_SEPARATOR, args);
+        return this;
+    }
+
     /** The same event with the tier it moved the file from and to. */
     FileEvent withTiers(Tier from, Tier to) {
         this.fromTier = from;
@@ -88,6 +106,10 @@ public class FileEvent {
     public FileStatus getFromStatus() { return fromStatus; }
     public FileStatus getToStatus() { return toStatus; }
     public String getDetail() { return detail; }
+    public String getDetailCode() { return detailCode; }
+    public Object[] getDetailArgArray() { return detailArgs == null ? new Object[0] : detailArgs.split(ARG_SEPARATOR, -1); }
+    /** The words shown where the reader's language has no message for the code: its first argument, if any. */
+    public String getDetailDefault() { return detailArgs == null ? "" : detailArgs.split(ARG_SEPARATOR, -1)[0]; }
     public String getActorName() { return actorName; }
     public Instant getOccurredAt() { return occurredAt; }
 }

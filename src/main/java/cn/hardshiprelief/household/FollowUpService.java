@@ -191,7 +191,8 @@ public class FollowUpService {
         FileStatus from = file.cancel();
         with.process().stop(fileId, reason.name());
         event(file, FileEvent.Kind.CANCELLED, from, FileStatus.CANCELLED,
-                reason.name() + (note == null || note.isBlank() ? "" : "：" + note.strip()), actor.username());
+                note == null || note.isBlank() ? null : note.strip(), actor.username(),
+                "enum.CancelReason." + reason.name());
     }
 
     /** An income between re-checks (reported by the cadre). */
@@ -258,12 +259,14 @@ public class FollowUpService {
     public void markExited(Long fileId, String decidedBy) {
         HouseholdFile file = load(fileId);
         FileStatus from = file.exit();
-        event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.EXITED, "脱困：收入连续高于低保标准且致困因素消除", decidedBy);
+        event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.EXITED, null, decidedBy,
+                "history.exited");
     }
 
     public void recordWatchVisit(Long fileId, String actor, boolean relapsed, String findings) {
         HouseholdFile file = load(fileId);
-        event(file, FileEvent.Kind.WATCH_VISIT, null, null, (relapsed ? "返困：" : "生活稳定：") + findings, actor);
+        event(file, FileEvent.Kind.WATCH_VISIT, null, null, findings, actor,
+                relapsed ? "history.watch.relapsed" : "history.watch.stable");
     }
 
     /**
@@ -283,33 +286,41 @@ public class FollowUpService {
                 : with.directory().companyUnion(file.getUnit().company().getId()).orElseThrow();
         var relapse = with.relapses().reopenAsRelapse(file.getApplicationId(), branchUnion,
                 cadre != null ? cadre : file.getPairedCadre(), reason);
-        event(file, FileEvent.Kind.RELAPSED, file.getStatus(), null, "返困快速通道：新申请 " + relapse.getApplicationNumber(),
-                cadre != null ? cadre : "system");
+        event(file, FileEvent.Kind.RELAPSED, file.getStatus(), null, null, cadre != null ? cadre : "system",
+                "history.relapseFastTrack", relapse.getApplicationNumber());
     }
 
     public void markStandingSupport(Long fileId) {
         HouseholdFile file = load(fileId);
         FileStatus from = file.standingSupport();
         if (from != FileStatus.STANDING_SUPPORT) {
-            event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.STANDING_SUPPORT, "解困：因病因残难以脱困，常态化帮扶", "system");
+            event(file, FileEvent.Kind.STATUS_CHANGED, from, FileStatus.STANDING_SUPPORT, null, "system",
+                "history.standingSupport");
         }
     }
 
-    public void reclassify(Long fileId, Tier tier, String reason) {
+    /**
+     * @param reasonCode the message code of the classification rule that decided (labelled per reader), or null; the
+     *                   decision table's own words are kept with it for a reader whose language has no label
+     */
+    public void reclassify(Long fileId, Tier tier, String reason, String reasonCode) {
         HouseholdFile file = load(fileId);
         Tier from = file.reclassify(tier);
-        events.save(new FileEvent(file.getId(), FileEvent.Kind.RECLASSIFIED, null, null, reason, "system", "系统",
-                with.clock().instant()).withTiers(from, file.getTier()));
+        FileEvent event = new FileEvent(file.getId(), FileEvent.Kind.RECLASSIFIED, null, null, null, "system", "系统",
+                with.clock().instant()).withTiers(from, file.getTier());
+        events.save(reasonCode == null ? event.saying("history.reclassified", reason) : event.saying(reasonCode, reason));
     }
 
     public void remind(Long fileId) {
         HouseholdFile file = load(fileId);
-        event(file, FileEvent.Kind.REMINDED, null, null, "复核已超过 14 天未完成，已提醒基层工会负责人", "system");
+        event(file, FileEvent.Kind.REMINDED, null, null, null, "system",
+                "history.reminded");
     }
 
     public void escalate(Long fileId) {
         HouseholdFile file = load(fileId);
-        event(file, FileEvent.Kind.ESCALATED, null, null, "复核已超过 30 天未完成，已上报县总工会督办", "system");
+        event(file, FileEvent.Kind.ESCALATED, null, null, null, "system",
+                "history.escalated");
     }
 
     /** What the re-classification after a re-check reads from the file and its incomes. */
@@ -362,6 +373,14 @@ public class FollowUpService {
     private void event(HouseholdFile file, FileEvent.Kind kind, FileStatus from, FileStatus to, String detail, String actor) {
         events.save(new FileEvent(file.getId(), kind, from, to, detail, actor,
                 "system".equals(actor) ? "系统" : with.directory().displayName(actor), with.clock().instant()));
+    }
+
+    /** An event with the system's words as a message code and arguments, rendered in the reader's language. */
+    private void event(HouseholdFile file, FileEvent.Kind kind, FileStatus from, FileStatus to, String detail, String actor,
+                       String code, String... args) {
+        events.save(new FileEvent(file.getId(), kind, from, to, detail, actor,
+                "system".equals(actor) ? "系统" : with.directory().displayName(actor), with.clock().instant())
+                .saying(code, args));
     }
 
     private HouseholdFile load(Long id) {

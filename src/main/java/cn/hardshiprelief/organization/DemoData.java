@@ -10,7 +10,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import java.util.List;
+import java.util.Arrays;
+
 
 /**
  * Demo organisation and one demo user for every role (password {@value #PASSWORD}), created on an
@@ -21,25 +22,6 @@ import java.util.List;
 public class DemoData {
 
     public static final String PASSWORD = "demo123";
-
-    /** username, name, unit code, role: the table printed on the console and in docs/demo-users.md. */
-    public static final List<List<String>> USERS = List.of(
-            List.of("worker1", "张伟", "C01D01", "WORKER"),
-            List.of("worker2", "李娜", "C01D02", "WORKER"),
-            List.of("head1", "王强", "C01D01", "DEPARTMENT_HEAD"),
-            List.of("head2", "赵敏", "C01D02", "DEPARTMENT_HEAD"),
-            List.of("director1", "刘洋", "C01", "DIRECTOR"),
-            List.of("hr1", "陈静", "C01", "HR"),
-            List.of("office1", "杨帆", "C01", "GENERAL_OFFICE"),
-            List.of("union1", "周丽", "C01U", "BRANCH_UNION"),
-            List.of("union2", "钱进", "C01U", "BRANCH_UNION"),
-            List.of("branch1", "吴刚", "CU01B01", "BRANCH_UNION"),
-            List.of("branch2", "郑华", "CU01B02", "BRANCH_UNION"),
-            List.of("county1", "孙杰", "CU01", "COUNTY_UNION"),
-            List.of("chair1", "马建国", "CU01", "COUNTY_UNION_CHAIR"),
-            List.of("worker3", "王芳", "CU01B01W1", "WORKER"),
-            List.of("worker4", "刘军", "CU01B02W1", "WORKER"),
-            List.of("admin", "系统管理员", "C01", "ADMIN"));
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -71,7 +53,15 @@ public class DemoData {
                  Demo users (password {}): {}
                 ==================================================================""",
                 event.getApplicationContext().getEnvironment().getProperty("local.server.port", "8080"), PASSWORD,
-                String.join(", ", USERS.stream().map(u -> u.get(0) + " " + u.get(1) + "(" + u.get(3) + ")").toList()));
+                banner(event.getApplicationContext().getEnvironment().getProperty("hardship.demo-households",
+                        Boolean.class, false)));
+    }
+
+    /** The demo users as the start-up banner lists them: the same people as the login page and the README. */
+    static String banner(boolean withDemoHouseholds) {
+        return String.join(", ", Arrays.stream(DemoUser.values())
+                .filter(u -> withDemoHouseholds || !u.isWithDemoHouseholds())
+                .map(u -> u.username() + " " + u.displayName() + "(" + u.role() + ")").toList());
     }
 
     private void create() {
@@ -102,14 +92,13 @@ public class DemoData {
         group(Role.ADMIN, null, "系统管理员");
 
         String hash = passwordEncoder.encode(PASSWORD);
-        for (List<String> u : USERS) {
-            OrgUnit unit = units.findByCode(u.get(2)).orElseThrow();
-            AppUser user = new AppUser(u.get(0), u.get(1), hash, unit);
-            Role role = Role.valueOf(u.get(3));
-            user.joinGroup(groups.findById(role.groupId(unit.getCode())).orElseThrow());
+        for (DemoUser u : DemoUser.ofTheOrganisation()) {
+            OrgUnit unit = units.findByCode(u.unitCode()).orElseThrow();
+            AppUser user = new AppUser(u.username(), u.displayName(), hash, unit);
+            user.joinGroup(groups.findById(u.role().groupId(unit.getCode())).orElseThrow());
             users.save(user);
         }
-        log.info("Demo organisation and {} demo users created", USERS.size());
+        log.info("Demo organisation and {} demo users created", DemoUser.ofTheOrganisation().size());
     }
 
     private void group(Role role, OrgUnit unit, String name) {

@@ -29,6 +29,9 @@ public class VerificationForm {
     @Size(max = 2000, message = "{verification.findings.size}")
     private String visitFindings;
     private List<MultipartFile> visitFiles = new ArrayList<>();
+    /** Files chosen on an earlier, refused request of this form, already stored (PendingUploads): their ids. */
+    @Size(max = 40)
+    private List<Long> keptUploads = new ArrayList<>();
 
     static VerificationForm of(HouseholdVerification v) {
         VerificationForm f = new VerificationForm();
@@ -69,4 +72,12 @@ public class VerificationForm {
     public void setVisitFindings(String v) { this.visitFindings = v; }
     public List<MultipartFile> getVisitFiles() { return visitFiles; }
     public void setVisitFiles(List<MultipartFile> v) { this.visitFiles = v; }
+    public List<Long> getKeptUploads() { return keptUploads; }
+    public void setKeptUploads(List<Long> v) { this.keptUploads = v == null ? new ArrayList<>() : v; }
+
+    /** Forgets this request's files once they are kept as pending uploads (their ids join keptUploads). */
+    void keptAs(List<Long> ids) {
+        ids.stream().filter(id -> !keptUploads.contains(id)).forEach(keptUploads::add);
+        visitFiles = new ArrayList<>();
+    }
 }

@@ -9,7 +9,10 @@ import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
+import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.storage.EvidenceStorage;
+import cn.hardshiprelief.storage.PendingUpload;
+import cn.hardshiprelief.storage.PendingUploads;
 import cn.hardshiprelief.storage.StoredFile;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.Tasks;
@@ -34,15 +37,30 @@ public class VerificationService {
     private final ApplicationQueries applications;
     private final Tasks tasks;
     private final EvidenceStorage storage;
+    private final PendingUploads pendingUploads;
     private final Clock clock;
 
     public VerificationService(HouseholdVerificationRepository verifications, ApplicationQueries applications,
-                               Tasks tasks, EvidenceStorage storage, Clock clock) {
+                               Tasks tasks, EvidenceStorage storage, PendingUploads pendingUploads, Clock clock) {
+        this.pendingUploads = pendingUploads;
         this.verifications = verifications;
         this.applications = applications;
         this.tasks = tasks;
         this.storage = storage;
         this.clock = clock;
+    }
+
+    /** What the uploads kept across a refused 三查一访 form are filed under (the form has no token of its own). */
+    static String formToken(Long applicationId) {
+        return "verification-" + applicationId;
+    }
+
+    /** A visit document of an application the actor may see (the same check as the record's page). */
+    @Transactional(readOnly = true)
+    public VerificationDocument document(Actor actor, Long applicationId, Long documentId) {
+        return view(actor, applicationId).verification().getDocuments().stream()
+                .filter(d -> d.getId() != null && d.getId().equals(documentId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("evidence.notFound"));
     }
 
     /** The record (possibly still empty) of an application the actor may see. */
@@ -69,6 +87,11 @@ public class VerificationService {
         verification.record(form, actor.username(), clock.instant());
         for (MultipartFile file : form.uploads()) {
             StoredFile stored = storage.store(file);
+            verification.attach(stored.originalName(), stored.type().contentType(), stored.size(), stored.sha256(),
+                    stored.key(), actor.username(), clock.instant());
+        }
+        for (PendingUpload kept : pendingUploads.claim(actor.username(), formToken(applicationId), form.getKeptUploads())) {
+            StoredFile stored = kept.file();
             verification.attach(stored.originalName(), stored.type().contentType(), stored.size(), stored.sha256(),
                     stored.key(), actor.username(), clock.instant());
         }

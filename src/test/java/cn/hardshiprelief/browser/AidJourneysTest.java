@@ -57,9 +57,13 @@ class AidJourneysTest extends JourneyTest {
         Matcher grantPage = GRANT.matcher(caseworker.path());
         assertThat(grantPage.find()).as("on the grant's page, not %s", caseworker.path()).isTrue();
         Long grantId = Long.valueOf(grantPage.group(1));
+        assertThat(caseworker.box("#decision").getX()).as("on a desktop the open step stands beside the grant")
+                .isGreaterThan(caseworker.box(".review > .card").getX() + caseworker.box(".review > .card").getWidth() - 1);
 
         Browser approver = as(Browser.PHONE, "union2");
-        approver.open("/tasks").follow("/aid/" + grantId);
+        approver.open("/tasks").follow("/aid/" + grantId).screenshot("aid-decision");
+        assertThat(approver.topOf("提交")).as("on a phone the decision comes before the grant's facts")
+                .isLessThan(Browser.SCREEN_HEIGHT);
         approver.check("approved", "true").type("comment", "情况属实，同意").press("提交");
         assertThat(grantRepository.findById(grantId).orElseThrow().getStatus()).isEqualTo(GrantStatus.APPROVED);
 

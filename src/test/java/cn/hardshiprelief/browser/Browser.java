@@ -210,6 +210,16 @@ public final class Browser implements AutoCloseable {
                 .getLocation().getY();
     }
 
+    /** Runs a script in the page and gives back what it returns (numbers as Long or Double, lists as lists). */
+    public Object script(String script, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(script, args);
+    }
+
+    /** Where the first element matching the CSS selector is on the page and how big it is. */
+    public org.openqa.selenium.Rectangle box(String css) {
+        return driver.findElement(By.cssSelector(css)).getRect();
+    }
+
     void keepEvidence(String testName) {
         try {
             Path folder = Browsers.REPORTS.resolve(testName.replaceAll("[^\\p{L}\\p{N}._-]+", "_"));

@@ -118,8 +118,10 @@ class EnrollmentJourneysTest extends JourneyTest {
         citizen.press("提出异议").type("reason", "该户家中有门面房出租，收入不实。").type("contact", "13800000000").press("提出异议");
         assertThat(citizen.text()).contains("异议");
 
-        Browser county = as(Browser.DESKTOP, "county1");
-        county.open("/tasks").follow("/objections/");
+        Browser county = as(Browser.PHONE, "county1");
+        county.open("/tasks").follow("/objections/").screenshot("objection-decision");
+        assertThat(county.topOf("提交审核意见")).as("on a phone the decision comes before the objections and the case")
+                .isLessThan(Browser.SCREEN_HEIGHT);
         county.check("objectionOutcome", "dismiss").type("comment", "经核实，门面房为亲属所有").press("提交审核意见");
         assertThat(county.text()).doesNotContain("HTTP Status");
     }
@@ -130,9 +132,37 @@ class EnrollmentJourneysTest extends JourneyTest {
         return apply(worker, 5, "张伟");
     }
 
+    @Test
+    void aMemberIsAddedWithoutAReloadAndTheChosenCertificateIsKeptAcrossAnError() throws IOException {
+        Browser worker = as(Browser.PHONE, "worker2");
+        worker.open("/applications/new").attach("hardshipCertificateFiles", pdf("困难证明.pdf"));
+        worker.script("window.sameDocument = true;");
+        fillMembers(worker, 2, "李娜");
+        assertThat(worker.script("return window.sameDocument === true")).as("no reload to add a member").isEqualTo(true);
+        assertThat(worker.script("return document.querySelectorAll('.member').length")).isEqualTo(2L);
+        worker.type("members[1].idNumber", "110105194912310021");
+        fillTheRest(worker).press("提交申请");
+
+        assertThat(worker.text()).as("refused for the identity number, the certificate kept")
+                .contains("已上传：困难证明.pdf");
+        worker.type("members[1].idNumber", TestIdNumbers.born(LocalDate.parse("1980-03-02"))).press("提交申请");
+        Matcher number = APPLICATION.matcher(worker.path());
+        assertThat(number.find()).as("on the application's page after submitting, not %s", worker.path()).isTrue();
+        assertThat(worker.text()).contains("困难证明.pdf");
+    }
+
     /** Fills the application form with the household's members and a certificate, and submits it. */
     private Long apply(Browser worker, int members, String selfName) throws IOException {
         worker.open("/applications/new").screenshot("application-form");
+        fillMembers(worker, members, selfName);
+        fillTheRest(worker).attach("hardshipCertificateFiles", pdf("困难证明.pdf")).press("提交申请");
+        Matcher number = APPLICATION.matcher(worker.path());
+        assertThat(number.find()).as("on the application's page after submitting, not %s", worker.path()).isTrue();
+        return Long.valueOf(number.group(1));
+    }
+
+    /** Adds the members' rows (in the page, by script) and fills them in. */
+    private void fillMembers(Browser worker, int members, String selfName) {
         for (int i = 1; i < members; i++) {
             worker.press("添加家庭成员");
         }
@@ -155,14 +185,12 @@ class EnrollmentJourneysTest extends JourneyTest {
                     .choose(m + "schooling", p[4])
                     .type(m + "monthlyIncome", p[5]);
         }
-        worker.date("hireDate", "2015-03-01")
+    }
+
+    private Browser fillTheRest(Browser worker) {
+        return worker.date("hireDate", "2015-03-01")
                 .choose("housingType", "RENTED").choose("primaryCause", "LOW_INCOME")
-                .type("account", "爱人失业，两个孩子上学，父亲年老多病，收入难以维持生活。")
-                .attach("hardshipCertificateFiles", pdf("困难证明.pdf"))
-                .press("提交申请");
-        Matcher number = APPLICATION.matcher(worker.path());
-        assertThat(number.find()).as("on the application's page after submitting, not %s", worker.path()).isTrue();
-        return Long.valueOf(number.group(1));
+                .type("account", "爱人失业，两个孩子上学，父亲年老多病，收入难以维持生活。");
     }
 
     /** Opens the inbox, follows the task of the application and decides it with the form. */

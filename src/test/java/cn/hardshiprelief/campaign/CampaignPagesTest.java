@@ -160,7 +160,8 @@ class CampaignPagesTest {
         assertThat(approved.getStatus()).isEqualTo(CampaignStatus.PAYING);
         assertThat(approved.getDecidedBy()).isEqualTo("county1");
         String paying = page(location, "branch1");
-        assertThat(paying).as("the page follows the payment").contains("http-equiv=\"refresh\" content=\"5\"")
+        assertThat(paying).as("the page follows the payment").contains("data-follow=\"5\"").contains("/js/follow.js")
+                .doesNotContain("http-equiv=\"refresh\"")
                 .contains("<dd class=\"to-pay\">1</dd>").contains("同意按名单发放").doesNotContain("id=\"decision\"");
         mvc.perform(post(location + "/decision").with(as("county1")).with(csrf()).param("approved", "false")
                 .param("comment", "再次审批")).andExpect(status().isConflict());
@@ -198,7 +199,7 @@ class CampaignPagesTest {
         String location = "/campaigns/" + campaign.getId();
         String completed = page(location, "branch1");
         assertThat(completed.split("id=\"lines\"", -1)).as("the layout takes the page's sections once").hasSize(2);
-        assertThat(completed).doesNotContain("http-equiv=\"refresh\"")
+        assertThat(completed).doesNotContain("data-follow")
                 .contains("name=\"lineIds\" value=\"" + line.getId() + "\"").contains("<dd class=\"paid\">1</dd>");
 
         mvc.perform(post(location + "/visits").with(as("branch1")).with(csrf()).param("lineIds", line.getId().toString()))
@@ -238,7 +239,7 @@ class CampaignPagesTest {
         assertThat(stuck).contains("id=\"failures\"").contains("没有登记发放账户")
                 .contains("action=\"" + location + "/lines/" + failed.getId() + "/removal\"")
                 .contains("id=\"retry\"")
-                .as("nothing left to follow until someone acts").doesNotContain("http-equiv=\"refresh\"");
+                .as("nothing left to follow until someone acts").doesNotContain("data-follow");
         assertThat(page(location, "county1")).contains("id=\"failures\"").doesNotContain("/removal\"");
 
         mvc.perform(post(location + "/lines/{line}/removal", failed.getId()).with(as("county1")).with(csrf()))

@@ -21,6 +21,7 @@ import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.web.WebConfig;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -32,6 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Pageable;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -279,6 +281,9 @@ class WarmthCampaignStoryTest {
         assertThat(grant.getCampaignId()).isEqualTo(campaign.getId());
         assertThat(grant.getFileId()).isEqualTo(now.getFileId());
         assertThat(grant.getHoliday()).isEqualTo(campaign.getHoliday().name());
+        assertThat(grant.getHolidayYear()).as("the visit is for the campaign's holiday year").isEqualTo(campaign.getYear());
+        assertThat(campaign.getYear()).as("the holiday's year, not the year it was set up in")
+                .isEqualTo(campaign.getHoliday().yearFor(LocalDate.now(WebConfig.ZONE)));
         assertThat(grant.getStatus()).isEqualTo(GrantStatus.PAYING);
         assertThat(grant.getAmount()).isEqualByComparingTo(now.getAmount());
         assertThat(grant.getFund().getId()).isEqualTo(fund.getId());

@@ -118,7 +118,7 @@ class RosterImportPagesTest {
                 });
         String html = page(progressPage, "branch1");
         assertThat(html).contains("低保名单.csv", "导入成功", "当前名单已替换为本文件的 2 条记录")
-                .doesNotContain("http-equiv=\"refresh\"");
+                .doesNotContain("data-follow");
         assertThat(page("/civil-affairs/imports", "county1")).contains("低保名单.csv", "共 2 条记录");
     }
 
@@ -151,7 +151,7 @@ class RosterImportPagesTest {
         try {
             String html = page("/civil-affairs/imports/" + running.getId(), "county1");
 
-            assertThat(html).contains("<meta http-equiv=\"refresh\" content=\"2\">", "<progress", "正在导入",
+            assertThat(html).contains("data-follow=\"2\"", "/js/follow.js", "<progress", "正在导入",
                     "slow.xlsx", "排队中");
         } finally {
             RosterImport stored = importRepository.findById(running.getId()).orElseThrow();

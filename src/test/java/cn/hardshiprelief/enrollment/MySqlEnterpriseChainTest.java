@@ -100,7 +100,7 @@ class MySqlEnterpriseChainTest {
         assertThat(jdbc.queryForObject("select count(*) from DATABASECHANGELOG where FILENAME like '%camunda%'",
                 Integer.class)).isPositive();
         assertThat(jdbc.queryForObject("select count(*) from app_user", Integer.class))
-                .isEqualTo(cn.hardshiprelief.organization.DemoData.USERS.size());
+                .isEqualTo(cn.hardshiprelief.organization.DemoUser.ofTheOrganisation().size());
     }
 
     @Test

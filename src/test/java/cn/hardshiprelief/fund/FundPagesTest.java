@@ -59,6 +59,22 @@ class FundPagesTest {
     }
 
     @Test
+    void amountsReadWithThousandsSeparatorsInChineseAndInEnglish() throws Exception {
+        int year = unusedYear("branch2", FundSource.LOCAL_FINANCE);
+        mvc.perform(post("/funds").with(as("branch2")).with(csrf()).param("year", "" + year)
+                .param("source", "LOCAL_FINANCE").param("name", year + " 地方财政").param("budget", "1234567.5"))
+                .andExpect(status().is3xxRedirection());
+        for (String lang : List.of("zh", "en")) {
+            String page = mvc.perform(get("/funds").param("lang", lang).with(as("branch2")))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(page).as("funds page in %s", lang)
+                    .contains("<td class=\"num\" data-label=\"" + ("en".equals(lang) ? "Budget (yuan)" : "预算（元）")
+                            + "\">1,234,567.50</td>")
+                    .as("the budget field keeps the plain number it is typed in").contains("value=\"1234567.50\"");
+        }
+    }
+
+    @Test
     void aFundIsOpenedOncePerYearAndSourceAndItsNameIsShownEscaped() throws Exception {
         int year = unusedYear("branch2", FundSource.DONATIONS);
         String name = year + " <b>社会捐赠</b>";

@@ -25,6 +25,7 @@ import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,7 +115,7 @@ class RelapseStoryTest {
             assertThat(copy.readAllBytes()).isEqualTo(Enrollments.PDF);
         }
 
-        verifications.complete(directory.actor("union1"), relapse.getId(), visit());
+        verifications.complete(directory.actor("union1"), relapse.getId(), visit(), Map.of("verificationComplete", "true"));
         enrollments.decide("county1", relapse.getId(), "return", "请补充近三个月收入证明");
         assertThat(enrollments.reload(relapse.getId()).getStatus()).isEqualTo(ApplicationStatus.RETURNED);
 

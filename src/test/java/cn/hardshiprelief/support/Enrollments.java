@@ -65,6 +65,14 @@ public class Enrollments {
         return m;
     }
 
+    /** The smallest PNG: one transparent pixel. */
+    public static final byte[] PNG = java.util.Base64.getDecoder().decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
+
+    public static MockMultipartFile png(String field, String name) {
+        return new MockMultipartFile(field, name, "image/png", PNG);
+    }
+
     public static MockMultipartFile pdf(String name) {
         return new MockMultipartFile("hardshipCertificateFiles", name, "application/pdf", PDF);
     }

@@ -97,6 +97,14 @@ public class Households {
                 .filter(m -> m.getName().equals(name)).findFirst().orElseThrow().getId());
     }
 
+    /** A household filed on the union route with the bank account its aid is paid to. */
+    public HouseholdFile filedOnTheUnionRouteWithPayee(String worker, String branchStaff, String account) {
+        HouseholdFile file = filedOnTheUnionRoute(worker, branchStaff);
+        transaction.executeWithoutResult(status -> files.findById(file.getId()).orElseThrow()
+                .changePayee(account, "中国工商银行示范县支行"));
+        return files.findById(file.getId()).orElseThrow();
+    }
+
     /** A filed household with the bank account its aid is paid to. */
     public HouseholdFile filedWithPayee(String worker, List<String> reviewers, String account) {
         HouseholdFile file = filed(worker, reviewers);

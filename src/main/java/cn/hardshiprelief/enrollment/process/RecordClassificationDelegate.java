@@ -1,5 +1,6 @@
 package cn.hardshiprelief.enrollment.process;
 
+import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.enrollment.ReviewRecorder;
 import cn.hardshiprelief.enrollment.Tier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,10 +17,15 @@ import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Var
 @Component("recordClassification")
 class RecordClassificationDelegate implements JavaDelegate {
 
-    private final ReviewRecorder applications;
+    /** Message codes of the classifyHardship rules: classification.rule.&lt;ruleId&gt;, labelled per reader. */
+    static final String REASON_CODE_PREFIX = "classification.rule.";
 
-    RecordClassificationDelegate(ReviewRecorder applications) {
+    private final ReviewRecorder applications;
+    private final DecisionRules rules;
+
+    RecordClassificationDelegate(ReviewRecorder applications, DecisionRules rules) {
         this.applications = applications;
+        this.rules = rules;
     }
 
     @Override
@@ -28,7 +34,10 @@ class RecordClassificationDelegate implements JavaDelegate {
         Map<String, Object> classification = (Map<String, Object>) execution.getVariable(CLASSIFICATION);
         Tier tier = Tier.valueOf(String.valueOf(classification.get("tier")));
         Object line = execution.getVariable(DIBAO_LINE);
+        String reasonCode = rules.ruleId("classifyHardship", classification).map(id -> REASON_CODE_PREFIX + id)
+                .orElse(null);
         applications.classify((Long) execution.getVariable(APPLICATION_ID), tier, String.valueOf(classification.get("reason")),
+                reasonCode,
                 line == null ? null : BigDecimal.valueOf(((Number) line).doubleValue()).setScale(2, RoundingMode.HALF_UP),
                 Boolean.TRUE.equals(execution.getVariable(RECEIVES_DIBAO)));
         execution.setVariable(ELIGIBLE, tier.eligible());

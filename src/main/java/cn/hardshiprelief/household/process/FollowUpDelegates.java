@@ -1,6 +1,7 @@
 package cn.hardshiprelief.household.process;
 
 import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.ReclassificationFacts;
@@ -68,7 +69,7 @@ class FollowUpDelegates {
      * the half-year's incomes, the costs, earners and disaster found, the members at school.
      */
     @Bean("reclassifyHousehold")
-    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions) {
+    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions, DecisionRules rules) {
         return execution -> {
             HouseholdFile file = followUp.file(fileId(execution));
             ReclassificationFacts facts = followUp.reclassificationFacts(file.getId());
@@ -76,7 +77,10 @@ class FollowUpDelegates {
             variables.put("dibaoLine", dibaoLine(decisions, file.getRegionCode(), facts.month()).doubleValue());
             var result = decisions.evaluateDecisionByKey("classifyHardship").variables(variables).evaluate()
                     .getSingleResult();
-            followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"));
+            String reasonCode = rules.ruleId("classifyHardship", result.getEntryMap())
+                    .map(id -> "classification.rule." + id).orElse(null);
+            followUp.reclassify(file.getId(), Tier.valueOf(result.<String>getEntry("tier")), result.<String>getEntry("reason"),
+                    reasonCode);
         };
     }
 

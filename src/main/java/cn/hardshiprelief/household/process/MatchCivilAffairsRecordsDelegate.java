@@ -52,7 +52,7 @@ class MatchCivilAffairsRecordsDelegate implements JavaDelegate {
             return;
         }
         List<CivilAffairsFindings.Finding> found = findings.of(application);
-        applications.recordMatching(applicationId, CivilAffairsFindings.summary(found));
+        applications.recordMatching(applicationId, CivilAffairsFindings.summary(found), found.isEmpty() ? "civil.none" : null);
         execution.setVariable(DUPLICATE_FILE_FOUND, false);
         execution.setVariable(RECEIVES_DIBAO, found.stream().anyMatch(CivilAffairsFindings.Finding::supportsLiving));
     }

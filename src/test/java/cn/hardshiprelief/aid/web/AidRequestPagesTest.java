@@ -65,7 +65,7 @@ class AidRequestPagesTest {
         assertThat(grant.getStatus()).isEqualTo(GrantStatus.REQUESTED);
         assertThat(grant.getRequestedBy()).isEqualTo("union1");
         String shown = page("/aid/{id}", "union1", grant.getId());
-        assertThat(shown).contains(grant.getGrantNumber(), "生活救助", "待审批", grant.getAmount().toPlainString(),
+        assertThat(shown).contains(grant.getGrantNumber(), "生活救助", "待审批", "1,000.00",
                 grant.getStandardVersion(), "因病致困，生活困难", "基层工会审批", "提出申请", grant.getPayeeAccountMasked())
                 .doesNotContain(AidPageSteps.ACCOUNT)
                 .contains("action=\"/aid/" + grant.getId() + "/decision\"");
@@ -151,6 +151,28 @@ class AidRequestPagesTest {
 
         assertThat(steps.grantsOf(file)).isEmpty();
         assertThat(steps.grantsOf(other)).isEmpty();
+    }
+
+    @Test
+    void aProofChosenOnARefusedRequestIsKeptAndNeedNotBeChosenAgain() throws Exception {
+        HouseholdFile file = steps.filedByCompany();
+        String token = java.util.UUID.randomUUID().toString();
+
+        String refused = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考博成功",
+                        "stage", "DOCTORATE", "requestToken", token).file(proof()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("name=\"keptProof\" value=\"(\\d+)\"")
+                .matcher(refused);
+        assertThat(kept.find()).as("the refused form carries the kept proof").isTrue();
+        assertThat(refused).contains("已上传：票据.pdf").contains("name=\"discardProof\"")
+                .as("no need to choose the file again").doesNotContain("name=\"proof\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\" required");
+
+        MvcResult posted = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考博成功",
+                        "stage", "DOCTORATE", "studentName", "石琳", "requestToken", token, "keptProof", kept.group(1)))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        AidGrant grant = steps.grant(grantIdOf(posted));
+        assertThat(grant.getProofName()).isEqualTo("票据.pdf");
+        mvc.perform(get("/aid/{id}/proof", grant.getId()).with(steps.as("union1"))).andExpect(status().isOk());
     }
 
     @Test

@@ -218,19 +218,23 @@ class ApplicationPagesTest {
     }
 
     @Test
-    void submittingWithoutTheHardshipCertificateNamesItAndLeavesNoApplicationAndNoFileBehind() throws Exception {
+    void submittingWithoutTheHardshipCertificateNamesItLeavesNoApplicationAndKeepsOnlyTheChosenFile() throws Exception {
         int before = applicationsOf("worker1");
         Set<String> filesBefore = storedFiles();
-        // another document is attached: it is written before the completeness check and must go again
+        // another document is attached: it is written as evidence before the completeness check, which must go
+        // again; the file itself is kept for the next try as a pending upload, and nothing else is left
         ApplicationFormPost form = ApplicationFormPost.complete("张伟").withoutFiles()
                 .file(new MockMultipartFile("otherFiles", "其他.pdf", "application/pdf", Enrollments.PDF));
 
         String html = mvc.perform(form.postTo("/applications").with(as("worker1")).with(csrf()))
-                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(html).contains("申请还不完整，不能提交", "请上传居委会（村委会）出具的《生活困难证明》");
+        assertThat(html).contains("申请还不完整，不能提交", "请上传居委会（村委会）出具的《生活困难证明》")
+                .contains("已上传：其他.pdf");
         assertThat(applicationsOf("worker1")).isEqualTo(before);
-        assertThat(storedFiles()).isEqualTo(filesBefore);
+        Set<String> added = new java.util.HashSet<>(storedFiles());
+        added.removeAll(filesBefore);
+        assertThat(added).as("only the kept upload").hasSize(1);
     }
 
     @Test

@@ -70,7 +70,7 @@ class ReviewPagesTest {
         String html = page("/tasks/" + taskId, "director1");
 
         assertThat(html).contains("分管领导审核", application.getApplicationNumber(), "张伟", "张小明", "900.00",
-                "1800.00", reloaded.getMembers().get(0).getIdNumberMasked(), evidenceUrl, "证明.pdf");
+                "1,800.00", reloaded.getMembers().get(0).getIdNumberMasked(), evidenceUrl, "证明.pdf");
         assertThat(html).contains("部门负责人审核", "王强", "情况属实，同意上报");
         assertThat(html).contains("name=\"decision\" value=\"approve\"", "name=\"decision\" value=\"reject\"",
                 "name=\"decision\" value=\"return\"", "同意", "不予通过", "退回修改", "name=\"comment\"");

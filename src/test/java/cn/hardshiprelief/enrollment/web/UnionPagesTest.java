@@ -257,4 +257,42 @@ class UnionPagesTest {
         assertThat(page).contains("不是 PDF、JPG 或 PNG 格式").contains("租住平房，家中无大件电器");
         assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
     }
+
+    @Test
+    void aVisitPhotoIsKeptAcrossARefusalPreviewedInlineAndRefusedOutsideTheBranchUnion() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        enrollments.decide("branch1", application.getId(), "approve", null);
+
+        String refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .multipart("/applications/{id}/verification", application.getId())
+                        .file(Enrollments.png("visitFiles", "走访照片.png"))
+                        .param("action", "save").param("visitors", "吴".repeat(201))
+                        .with(as("branch1")).with(csrf()))
+                .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher kept = java.util.regex.Pattern.compile("name=\"keptUploads\" value=\"(\\d+)\"")
+                .matcher(refused);
+        assertThat(kept.find()).as("the refused form carries the kept photo").isTrue();
+        assertThat(refused).contains("已上传：走访照片.png");
+
+        mvc.perform(post("/applications/{id}/verification", application.getId()).with(as("branch1")).with(csrf())
+                        .param("action", "save").param("visitors", "吴刚").param("keptUploads", kept.group(1)))
+                .andExpect(status().is3xxRedirection());
+        String page = mvc.perform(get("/applications/{id}/verification", application.getId()).with(as("county1")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        java.util.regex.Matcher photo = java.util.regex.Pattern
+                .compile("<img src=\"(/applications/" + application.getId() + "/verification/documents/\\d+)\" alt=\"走访照片.png\"")
+                .matcher(page);
+        assertThat(photo.find()).as("the county union sees the photo as a thumbnail").isTrue();
+
+        mvc.perform(get(photo.group(1)).with(as("county1"))).andExpect(status().isOk())
+                .andExpect(result -> {
+                    assertThat(result.getResponse().getContentType()).isEqualTo("image/png");
+                    assertThat(result.getResponse().getHeader("Content-Disposition")).startsWith("inline;");
+                    assertThat(result.getResponse().getContentAsByteArray()).isEqualTo(Enrollments.PNG);
+                });
+        mvc.perform(get(photo.group(1)).with(as("branch2"))).andExpect(status().isForbidden());
+        mvc.perform(get(photo.group(1)).with(as("worker1"))).andExpect(status().isForbidden());
+        mvc.perform(get("/applications/{id}/verification/documents/{d}", application.getId(), 9_999_999L)
+                .with(as("county1"))).andExpect(status().isNotFound());
+    }
 }
