@@ -2,6 +2,7 @@ package cn.hardshiprelief.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.JavascriptException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
@@ -35,12 +36,24 @@ final class Accessibility {
             return;
         }
         JavascriptExecutor js = (JavascriptExecutor) driver;
-        js.executeScript(AXE.get());
-        Object result = js.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations)))
-                   .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', description: String(e), nodes: []}])));
-                """);
+        Object result = null;
+        for (int attempt = 1; result == null; attempt++) {
+            loaded(js);
+            try {
+                js.executeScript(AXE.get());
+                result = js.executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        axe.run(document, {resultTypes: ['violations']}).then(r => done(JSON.stringify(r.violations)))
+                           .catch(e => done(JSON.stringify([{id: 'axe-error', impact: 'critical', description: String(e), nodes: []}])));
+                        """);
+            } catch (JavascriptException e) {
+                // on a busy machine the page a click or a form brings may replace the one axe was put into
+                // ("axe is not defined"): check the page that came, once it has loaded
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
         try {
             JsonNode violations = JSON.readTree(String.valueOf(result));
             Files.createDirectories(REPORTS);
@@ -58,6 +71,19 @@ final class Accessibility {
             assertThat(serious).as("serious or critical accessibility violations on %s", page).isEmpty();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Waits (at most 10 s) until the document in the window has loaded. */
+    private static void loaded(JavascriptExecutor js) {
+        long until = System.currentTimeMillis() + 10_000;
+        while (!"complete".equals(js.executeScript("return document.readyState;")) && System.currentTimeMillis() < until) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 
