@@ -3,6 +3,7 @@ package cn.hardshiprelief.aid;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
@@ -160,68 +161,58 @@ public class AidController {
     }
 
     @PostMapping("/{id}/decision")
-    public String decide(Actor actor, @PathVariable Long id, @RequestParam(required = false) Boolean approved,
-                         @RequestParam(required = false) String comment, Model model, RedirectAttributes flash,
-                         HttpServletResponse response) {
+    public String decide(Actor actor, @PathVariable Long id, @RequestParam Map<String, String> submitted, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
         try {
-            tasks.decide(actor, id, approved, comment);
+            tasks.decide(actor, id, submitted);
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of("approved", approved == null ? "" : approved.toString(),
-                    "comment", comment == null ? "" : comment), model, response);
+            return refused(actor, id, e, submitted, model, response);
         }
-        flash.addFlashAttribute("success", Boolean.TRUE.equals(approved) ? "aid.page.approved" : "aid.page.rejected");
+        flash.addFlashAttribute("success", "true".equals(submitted.get("approved")) ? "aid.page.approved" : "aid.page.rejected");
         return "redirect:/aid/" + id;
     }
 
     @PostMapping("/{id}/outcome")
-    public String recordOutcome(Actor actor, @PathVariable Long id, @RequestParam(required = false) String referralOutcome,
+    public String recordOutcome(Actor actor, @PathVariable Long id, @RequestParam Map<String, String> submitted,
                                 Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            tasks.recordOutcome(actor, id, referralOutcome);
+            tasks.recordOutcome(actor, id, submitted);
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of("referralOutcome", referralOutcome == null ? "" : referralOutcome),
-                    model, response);
+            return refused(actor, id, e, submitted, model, response);
         }
         flash.addFlashAttribute("success", "aid.page.outcomeRecorded");
         return "redirect:/aid/" + id;
     }
 
     @PostMapping("/{id}/receipt")
-    public String confirmReceipt(Actor actor, @PathVariable Long id, @RequestParam(required = false) String receiptNote,
+    public String confirmReceipt(Actor actor, @PathVariable Long id, @RequestParam Map<String, String> submitted,
                                  Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            tasks.confirmReceipt(actor, id, receiptNote);
+            tasks.confirmReceipt(actor, id, submitted);
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of("receiptNote", receiptNote == null ? "" : receiptNote),
-                    model, response);
+            return refused(actor, id, e, submitted, model, response);
         }
         flash.addFlashAttribute("success", "aid.page.receiptConfirmed");
         return "redirect:/aid/" + id;
     }
 
     @PostMapping("/{id}/failed-payment")
-    public String resolveFailedPayment(Actor actor, @PathVariable Long id,
-                                       @RequestParam(required = false) Boolean retryPayment,
-                                       @RequestParam(required = false) String payeeAccount,
-                                       @RequestParam(required = false) String payeeBank,
-                                       @RequestParam(required = false) String comment, Model model,
-                                       RedirectAttributes flash, HttpServletResponse response) {
+    public String resolveFailedPayment(Actor actor, @PathVariable Long id, @RequestParam Map<String, String> submitted,
+                                       Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            tasks.resolveFailedPayment(actor, id, retryPayment, payeeAccount, payeeBank, comment);
+            tasks.resolveFailedPayment(actor, id, submitted, submitted.get("payeeAccount"), submitted.get("payeeBank"));
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
-            return refused(actor, id, e, Map.of("payeeAccount", payeeAccount == null ? "" : payeeAccount,
-                    "payeeBank", payeeBank == null ? "" : payeeBank, "comment", comment == null ? "" : comment),
-                    model, response);
+            return refused(actor, id, e, submitted, model, response);
         }
-        flash.addFlashAttribute("success", Boolean.TRUE.equals(retryPayment) ? "aid.page.retried" : "aid.page.cancelled");
+        flash.addFlashAttribute("success", "true".equals(submitted.get("retryPayment")) ? "aid.page.retried" : "aid.page.cancelled");
         return "redirect:/aid/" + id;
     }
 
@@ -254,6 +245,9 @@ public class AidController {
         model.addAttribute("page", pages.grantPage(actor, id));
         model.addAttribute("refusal", e);
         model.addAttribute("typed", typed);
+        if (e instanceof InvalidFormException invalid) {
+            model.addAttribute("problems", invalid.getProblems());
+        }
         return "aid/detail";
     }
 }

@@ -9,6 +9,7 @@ import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -85,11 +86,32 @@ public class AidPages {
 
     /** One grant as its page shows it. */
     public record GrantPage(AidGrant grant, List<Finding> findings, List<HistoryLine> history, OpenTask openStep,
-                            boolean mayAct, String requestedByName) {
+                            boolean mayAct, String requestedByName, TaskForm form) {
 
         /** The open step is one of the approvals (branch union, county union, its chair). */
         public boolean atApproval() {
             return openStep != null && AidTasks.APPROVAL_STEPS.contains(openStep.stepId());
+        }
+
+        /** Where the open step's form is sent: {@code /aid/{id}/<path>}. */
+        public String actionPath() {
+            if (atApproval()) {
+                return "decision";
+            }
+            return switch (openStep.stepId()) {
+                case AidTasks.REFERRAL_STEP -> "outcome";
+                case AidTasks.RECEIPT_STEP -> "receipt";
+                default -> "failed-payment";
+            };
+        }
+
+        /** The message key of the open step's button. */
+        public String submitKey() {
+            return switch (actionPath()) {
+                case "outcome" -> "aid.page.recordOutcome";
+                case "receipt" -> "aid.page.confirmReceipt";
+                default -> "aid.page.submitDecision";
+            };
         }
     }
 
@@ -126,7 +148,8 @@ public class AidPages {
         List<HistoryLine> history = queries.history(grant).stream().map(this::line).toList();
         OpenTask open = tasks.openStep(grant).orElse(null);
         boolean mayAct = open != null && tasks.mayAct(actor, grant, open);
-        return new GrantPage(grant, findings, history, open, mayAct, queries.displayName(grant.getRequestedBy()));
+        return new GrantPage(grant, findings, history, open, mayAct, queries.displayName(grant.getRequestedBy()),
+                mayAct ? tasks.form(open) : null);
     }
 
     /** The grants of a household the actor may read, and whether the actor may ask for aid for it. */

@@ -1,11 +1,11 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.shared.PlainText;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.TaskGoneException;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
@@ -24,6 +24,7 @@ import java.util.Set;
  * is recorded by the process's listeners, so Tasklist and these pages record the same.
  */
 @Service
+@Transactional
 public class AidTasks {
 
     public static final Set<String> APPROVAL_STEPS = Set.of("approveByBranchUnion", "approveByCountyUnion",
@@ -31,9 +32,6 @@ public class AidTasks {
     public static final String REFERRAL_STEP = "recordReferralOutcome";
     public static final String RECEIPT_STEP = "confirmReceipt";
     public static final String FAILED_PAYMENT_STEP = "resolveFailedPayment";
-
-    /** Comments, outcomes and notes: the columns {@code aid_grant.outcome} and {@code decision_comment} hold 1,000. */
-    static final int TEXT_COLUMN = 1000;
 
     private final Tasks tasks;
     private final AidGrantLifecycle lifecycle;
@@ -57,64 +55,89 @@ public class AidTasks {
                 || RECEIPT_STEP.equals(task.stepId()) && actor.username().equals(grant.getBeneficiaryUsername());
     }
 
-    @Transactional
+    /** An approval, answered on the step's Camunda Form (approveAidGrant: approved, comment). */
+    public void decide(Actor actor, Long grantId, Map<String, String> submitted) {
+        complete(actor, grantId, APPROVAL_STEPS, submitted);
+    }
+
     public void decide(Actor actor, Long grantId, Boolean approved, String comment) {
-        if (approved == null || comment == null || comment.isBlank()) {
-            throw new BusinessException("aid.decision.required");
-        }
-        PlainText.requireAtMost(comment, TEXT_COLUMN);
-        complete(actor, grantId, APPROVAL_STEPS, Map.of("approved", approved, "comment", comment.strip()));
+        decide(actor, grantId, answers("approved", approved == null ? null : approved.toString(), "comment", comment));
     }
 
-    @Transactional
+    /** The outcome of a referral (recordReferralOutcome). */
+    public void recordOutcome(Actor actor, Long grantId, Map<String, String> submitted) {
+        complete(actor, grantId, Set.of(REFERRAL_STEP), submitted);
+    }
+
     public void recordOutcome(Actor actor, Long grantId, String outcome) {
-        if (outcome == null || outcome.isBlank()) {
-            throw new BusinessException("aid.outcome.required");
-        }
-        PlainText.requireAtMost(outcome, TEXT_COLUMN);
-        complete(actor, grantId, Set.of(REFERRAL_STEP), Map.of("referralOutcome", outcome.strip()));
+        recordOutcome(actor, grantId, answers("referralOutcome", outcome));
     }
 
-    @Transactional
+    /** The receipt, by the recipient or the cadre who handed the aid over (confirmReceipt). */
+    public void confirmReceipt(Actor actor, Long grantId, Map<String, String> submitted) {
+        complete(actor, grantId, Set.of(RECEIPT_STEP), submitted);
+    }
+
     public void confirmReceipt(Actor actor, Long grantId, String note) {
-        if (note == null || note.isBlank()) {
-            throw new BusinessException("aid.receipt.required");
-        }
-        PlainText.requireAtMost(note, TEXT_COLUMN);
-        complete(actor, grantId, Set.of(RECEIPT_STEP), Map.of("receiptNote", note.strip()));
+        confirmReceipt(actor, grantId, answers("receiptNote", note));
     }
 
-    /** Pay again (with corrected bank details) or cancel the grant. */
-    @Transactional
-    public void resolveFailedPayment(Actor actor, Long grantId, Boolean retry, String account, String bank,
-                                     String comment) {
-        if (retry == null || comment == null || comment.isBlank()) {
-            throw new BusinessException("aid.decision.required");
+    /**
+     * Pay again (with corrected bank details, which the page adds to the step's form) or cancel the grant
+     * (resolveFailedPayment: retryPayment, comment).
+     */
+    public void resolveFailedPayment(Actor actor, Long grantId, Map<String, String> submitted, String account,
+                                     String bank) {
+        boolean correcting = "true".equals(submitted.get("retryPayment")) && account != null && !account.isBlank();
+        if (correcting && (!account.strip().matches("[0-9]{12,30}") || bank == null || bank.isBlank())) {
+            throw new BusinessException("aid.payeeAccount.pattern");
         }
-        PlainText.requireAtMost(comment, TEXT_COLUMN);
-        if (retry && account != null && !account.isBlank()) {
-            if (!account.strip().matches("[0-9]{12,30}") || bank == null || bank.isBlank()) {
-                throw new BusinessException("aid.payeeAccount.pattern");
-            }
+        OpenTask task = actionableStep(actor, grantId, Set.of(FAILED_PAYMENT_STEP));
+        tasks.check(task, submitted, Map.of());
+        if (correcting) {
             lifecycle.payeeCorrected(grantId, account.strip(), bank.strip(), actor.username());
         }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("retryPayment", retry);
-        variables.put("comment", comment.strip());
-        complete(actor, grantId, Set.of(FAILED_PAYMENT_STEP), variables);
+        complete(actor, grantId, task, submitted);
     }
 
-    private void complete(Actor actor, Long grantId, Set<String> steps, Map<String, Object> variables) {
+    public void resolveFailedPayment(Actor actor, Long grantId, Boolean retry, String account, String bank,
+                                     String comment) {
+        resolveFailedPayment(actor, grantId,
+                answers("retryPayment", retry == null ? null : retry.toString(), "comment", comment), account, bank);
+    }
+
+    /** The Camunda Form of the grant's open step. */
+    public TaskForm form(OpenTask task) {
+        return tasks.form(task);
+    }
+
+    private static Map<String, String> answers(String... keysAndValues) {
+        Map<String, String> answers = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            answers.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return answers;
+    }
+
+    private void complete(Actor actor, Long grantId, Set<String> steps, Map<String, String> submitted) {
+        complete(actor, grantId, actionableStep(actor, grantId, steps), submitted);
+    }
+
+    private OpenTask actionableStep(Actor actor, Long grantId, Set<String> steps) {
         AidGrant grant = lifecycle.grant(grantId);
         OpenTask task = openStep(grant).filter(t -> steps.contains(t.stepId()))
                 .orElseThrow(() -> new ConflictException("aid.task.gone", grant.getGrantNumber()));
         if (!mayAct(actor, grant, task)) {
             throw new ForbiddenException("aid.task.notYours");
         }
+        return task;
+    }
+
+    private void complete(Actor actor, Long grantId, OpenTask task, Map<String, String> submitted) {
         try {
-            tasks.claimAndComplete(task.id(), actor.username(), variables);
+            tasks.completeForm(task, actor.username(), submitted, Map.of());
         } catch (TaskGoneException e) {
-            throw new ConflictException("aid.task.gone", grant.getGrantNumber());
+            throw new ConflictException("aid.task.gone", lifecycle.grant(grantId).getGrantNumber());
         }
     }
 }

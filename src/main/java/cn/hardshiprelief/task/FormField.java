@@ -1,5 +1,7 @@
 package cn.hardshiprelief.task;
 
+import cn.hardshiprelief.shared.PlainText;
+
 import java.util.List;
 
 /**
@@ -36,6 +38,9 @@ public record FormField(String key, String type, String label, String descriptio
         boolean blank = value == null || value.isBlank() || ("checkbox".equals(type) && "false".equals(value));
         if (blank) {
             return required ? "form.required" : null;
+        }
+        if (!PlainText.isPlain(value)) {
+            return "form.notPlainText";
         }
         if ("number".equals(type) && !isNumber(value)) {
             return "form.notANumber";

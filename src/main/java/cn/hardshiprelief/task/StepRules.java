@@ -223,7 +223,8 @@ public class StepRules {
             String problem = field.get().problemWith(asText(raw), raw);
             if (problem != null) {
                 String label = field.get().label();
-                MessageSourceResolvable why = new DefaultMessageSourceResolvable(problem);
+                MessageSourceResolvable why = new DefaultMessageSourceResolvable(new String[]{problem},
+                        new Object[]{field.get().maxLength()});
                 throw new CompletionRefusedException(text("step.fieldInvalid", label, why), "step.fieldInvalid", label, why);
             }
         }

@@ -183,7 +183,7 @@ class AidGrantPagesTest {
                         .with(csrf()).with(steps.as("union1")))
                 .andExpect(status().isBadRequest()).andReturn().getResponse().getContentAsString();
 
-        assertThat(refused).contains("请选择审批结果并填写意见").contains("value=\"false\" checked=\"checked\"");
+        assertThat(refused).contains("填写有误，请按提示修改", "此项为必填项").containsPattern("value=\"false\"[^>]*checked=\"checked\"");
         assertThat(openStep(id)).isEqualTo("approveByBranchUnion");
         mvc.perform(post("/aid/{id}/decision", id).param("approved", "true").param("comment", "同意")
                 .with(steps.as("union1"))).andExpect(status().isForbidden());
