@@ -107,7 +107,7 @@ class KeptUploadsPagesTest {
         jdbc.update("update pending_upload set uploaded_at = ? where id = ?",
                 java.sql.Timestamp.from(java.time.Instant.now().minus(java.time.Duration.ofDays(2))), kept);
 
-        assertThat(pendingUploads.sweep()).isGreaterThanOrEqualTo(1);
+        pendingUploads.sweep(); // the hourly sweep itself may have come first: what counts is what is left
 
         assertThat(pendingCount(kept)).isZero();
         assertThat(file).doesNotExist();
