@@ -3,6 +3,7 @@ package cn.hardshiprelief.household;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.task.InvalidFormException;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -11,6 +12,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
 
 /** The re-check page of a file (复核) and change reports (情况变化). */
 @Controller
@@ -37,7 +39,8 @@ public class FollowUpController {
 
     @PostMapping("/recheck")
     public String record(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") RecheckForm form,
-                         BindingResult errors, Model model, RedirectAttributes flash, HttpServletResponse response) {
+                         BindingResult errors, @RequestParam Map<String, String> submitted, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
         recheckValidator.validate(form, errors);
         if (errors.hasErrors()) {
             model.addAttribute("errorSummary", "form.hasErrors");
@@ -45,7 +48,7 @@ public class FollowUpController {
             return render(followUp.recheckView(actor, id), form, model);
         }
         try {
-            followUp.recordRecheck(actor, id, form);
+            followUp.recordRecheck(actor, id, form, submitted);
         } catch (ConflictException e) {
             throw e;
         } catch (BusinessException e) {
@@ -54,6 +57,10 @@ public class FollowUpController {
             }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("refusal", e);
+            if (e instanceof InvalidFormException invalid) {
+                model.addAttribute("problems", invalid.getProblems());
+                model.addAttribute("values", submitted);
+            }
             return render(followUp.recheckView(actor, id), form, model);
         }
         flash.addFlashAttribute("success", "recheck.recorded");
@@ -105,36 +112,56 @@ public class FollowUpController {
 
     @GetMapping("/exit/{taskId}")
     public String exitPage(Actor actor, @PathVariable Long id, @PathVariable String taskId, Model model) {
-        model.addAttribute("view", followUp.recheckView(actor, id));
-        model.addAttribute("file", followUp.file(id));
-        model.addAttribute("taskId", taskId);
-        return "household/exit";
+        return stepPage(actor, id, taskId, "confirmExit", "household/exit", model);
     }
 
     @PostMapping("/exit/{taskId}")
     public String decideExit(Actor actor, @PathVariable Long id, @PathVariable String taskId,
-                             @RequestParam(required = false) String exitDecision, @RequestParam(required = false) String comment,
-                             RedirectAttributes flash) {
-        followUp.decideExit(actor, id, taskId, exitDecision, comment);
-        flash.addFlashAttribute("success", "exit.decided." + exitDecision);
+                             @RequestParam Map<String, String> submitted, Model model, RedirectAttributes flash,
+                             HttpServletResponse response) {
+        try {
+            followUp.decideExit(actor, id, taskId, submitted);
+        } catch (InvalidFormException e) {
+            return refused(actor, id, taskId, "confirmExit", "household/exit", submitted, e, model, response);
+        }
+        flash.addFlashAttribute("success", "exit.decided." + submitted.get("exitDecision"));
         return "redirect:/tasks";
     }
 
     @GetMapping("/watch/{taskId}")
     public String watchPage(Actor actor, @PathVariable Long id, @PathVariable String taskId, Model model) {
-        model.addAttribute("view", followUp.recheckView(actor, id));
-        model.addAttribute("file", followUp.file(id));
-        model.addAttribute("taskId", taskId);
-        return "household/watch";
+        return stepPage(actor, id, taskId, "watchRecheck", "household/watch", model);
     }
 
     @PostMapping("/watch/{taskId}")
     public String recordWatch(Actor actor, @PathVariable Long id, @PathVariable String taskId,
-                              @RequestParam(required = false) String relapsedChoice,
-                              @RequestParam(required = false) String findings, RedirectAttributes flash) {
-        followUp.recordWatchVisit(actor, id, taskId, relapsedChoice, findings);
-        flash.addFlashAttribute("success", "yes".equals(relapsedChoice) ? "watch.relapsed" : "watch.stable");
+                              @RequestParam Map<String, String> submitted, Model model, RedirectAttributes flash,
+                              HttpServletResponse response) {
+        try {
+            followUp.recordWatchVisit(actor, id, taskId, submitted);
+        } catch (InvalidFormException e) {
+            return refused(actor, id, taskId, "watchRecheck", "household/watch", submitted, e, model, response);
+        }
+        flash.addFlashAttribute("success", "yes".equals(submitted.get("relapsedChoice")) ? "watch.relapsed" : "watch.stable");
         return "redirect:/tasks";
+    }
+
+    /** The page of one of the file's steps, with the step's Camunda Form. */
+    private String stepPage(Actor actor, Long id, String taskId, String stepId, String template, Model model) {
+        model.addAttribute("view", followUp.recheckView(actor, id));
+        model.addAttribute("file", followUp.file(id));
+        model.addAttribute("taskId", taskId);
+        model.addAttribute("stepForm", followUp.form(id, stepId));
+        return template;
+    }
+
+    private String refused(Actor actor, Long id, String taskId, String stepId, String template,
+                           Map<String, String> submitted, InvalidFormException e, Model model,
+                           HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        model.addAttribute("problems", e.getProblems());
+        model.addAttribute("values", submitted);
+        return stepPage(actor, id, taskId, stepId, template, model);
     }
 
     @PostMapping("/cancel")
@@ -152,6 +179,7 @@ public class FollowUpController {
         model.addAttribute("view", view);
         model.addAttribute("file", view.file());
         model.addAttribute("form", form);
+        model.addAttribute("stepForm", followUp.form(view.file().getId(), FollowUpProcess.RECHECK_TASK));
         return "household/recheck";
     }
 }

@@ -9,6 +9,7 @@ import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -109,6 +110,11 @@ public class FollowUpService {
      * visit. Every member of the file is re-checked; a listed month needs its income.
      */
     public Recheck recordRecheck(Actor actor, Long fileId, RecheckForm form) {
+        return recordRecheck(actor, fileId, form, Map.of("recheckRecorded", "true"));
+    }
+
+    /** Like {@link #recordRecheck(Actor, Long, RecheckForm)}, with what was answered on the step's Camunda Form. */
+    public Recheck recordRecheck(Actor actor, Long fileId, RecheckForm form, Map<String, String> submitted) {
         HouseholdFile file = load(fileId);
         requireCaseworker(actor, file);
         OpenTask task = openRecheck(file).orElseThrow(() -> new ConflictException("recheck.notDue", file.getFileNumber()));
@@ -135,46 +141,65 @@ public class FollowUpService {
         if (!changed.isEmpty()) {
             event(file, FileEvent.Kind.MEMBERS_UPDATED, null, null, String.join("、", changed), actor.username());
         }
-        with.tasks().claimAndComplete(task.id(), actor.username(), Map.of("recheckRecorded", true));
+        with.tasks().completeForm(task, actor.username(), submitted, Map.of());
         return recheck;
     }
 
-    /** The county union confirms exit (脱困) or keeps the file; exiting releases its members. */
-    public void decideExit(Actor actor, Long fileId, String taskId, String decision, String comment) {
+    /**
+     * The county union confirms exit (脱困) or keeps the file, answering the step's Camunda Form
+     * (confirmExit: exitDecision, comment); keeping it needs a reason. Exiting releases its members.
+     */
+    public void decideExit(Actor actor, Long fileId, String taskId, Map<String, String> submitted) {
         HouseholdFile file = load(fileId);
         boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
                 && file.getCountyUnion().getId().equals(actor.orgUnitId());
         if (!county && !actor.isAdmin()) {
             throw new ForbiddenException("household.forbidden");
         }
-        OpenTask task = with.tasks().find(taskId).filter(t -> "confirmExit".equals(t.stepId()))
-                .orElseThrow(() -> new ConflictException("task.notFound", taskId));
-        if (!"confirm".equals(decision) && !"keep".equals(decision)) {
-            throw new BusinessException("exit.decisionRequired");
-        }
-        if ("keep".equals(decision) && (comment == null || comment.isBlank())) {
-            throw new BusinessException("exit.commentRequired");
-        }
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("exitDecision", decision);
-        variables.put("comment", comment == null ? "" : comment.strip());
-        with.tasks().claimAndComplete(task.id(), actor.username(), variables);
+        OpenTask task = openStep(file, "confirmExit", taskId);
+        String comment = submitted.get("comment");
+        boolean reasonMissing = "keep".equals(submitted.get("exitDecision")) && (comment == null || comment.isBlank());
+        with.tasks().completeForm(task, actor.username(), submitted,
+                reasonMissing ? Map.of("comment", "exit.commentRequired") : Map.of());
     }
 
-    /** The lighter visit after exit (脱困后回访): stable, or relapsed (which opens the fast path). */
-    public void recordWatchVisit(Actor actor, Long fileId, String taskId, String relapsedChoice, String findings) {
+    public void decideExit(Actor actor, Long fileId, String taskId, String decision, String comment) {
+        Map<String, String> submitted = new HashMap<>();
+        submitted.put("exitDecision", decision);
+        submitted.put("comment", comment);
+        decideExit(actor, fileId, taskId, submitted);
+    }
+
+    /**
+     * The lighter visit after exit (脱困后回访), answering watchRecheck: stable, or relapsed (which opens the
+     * fast path), and what the visit found.
+     */
+    public void recordWatchVisit(Actor actor, Long fileId, String taskId, Map<String, String> submitted) {
         HouseholdFile file = load(fileId);
         requireCaseworker(actor, file);
-        OpenTask task = with.tasks().find(taskId).filter(t -> "watchRecheck".equals(t.stepId()))
+        OpenTask task = openStep(file, "watchRecheck", taskId);
+        with.tasks().completeForm(task, actor.username(), submitted, Map.of());
+    }
+
+    public void recordWatchVisit(Actor actor, Long fileId, String taskId, String relapsedChoice, String findings) {
+        Map<String, String> submitted = new HashMap<>();
+        submitted.put("relapsedChoice", relapsedChoice);
+        submitted.put("findings", findings);
+        recordWatchVisit(actor, fileId, taskId, submitted);
+    }
+
+    /** The Camunda Form of the file's open step, for its page (recheckHousehold, confirmExit, watchRecheck). */
+    @Transactional(readOnly = true)
+    public TaskForm form(Long fileId, String stepId) {
+        return with.tasks().openTaskOfBusinessKey(FollowUpProcess.PROCESS_ID, String.valueOf(fileId), stepId)
+                .map(with.tasks()::form).orElse(null);
+    }
+
+    /** The task, if it is this file's open step of that kind: a task of another file is not acted on here. */
+    private OpenTask openStep(HouseholdFile file, String stepId, String taskId) {
+        return with.tasks().openTaskOfBusinessKey(FollowUpProcess.PROCESS_ID, String.valueOf(file.getId()), stepId)
+                .filter(task -> task.id().equals(taskId))
                 .orElseThrow(() -> new ConflictException("task.notFound", taskId));
-        if (!"yes".equals(relapsedChoice) && !"no".equals(relapsedChoice)) {
-            throw new BusinessException("watch.choiceRequired");
-        }
-        if (findings == null || findings.isBlank() || findings.length() > 2000) {
-            throw new BusinessException("watch.findingsRequired");
-        }
-        with.tasks().claimAndComplete(task.id(), actor.username(),
-                Map.of("relapsedChoice", relapsedChoice, "findings", findings.strip()));
     }
 
     /** 注销: death, moving away, wrongly filed. The file leaves the register and its follow-up stops. */

@@ -11,6 +11,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.*;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Map;
+
 /** The county union decides an objection to a public notice (task {@code decideObjection}). */
 @Controller
 @RequestMapping("/objections/{taskId}")
@@ -30,19 +32,17 @@ public class ObjectionController {
     }
 
     @PostMapping
-    public String decide(Actor actor, @PathVariable String taskId, @RequestParam(required = false) String objectionOutcome,
-                         @RequestParam(required = false) String comment, Model model, RedirectAttributes flash,
-                         HttpServletResponse response) {
+    public String decide(Actor actor, @PathVariable String taskId, @RequestParam Map<String, String> submitted,
+                         Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            EnrollmentApplication application = reviews.decideObjection(actor, taskId, objectionOutcome, comment);
-            flash.addFlashAttribute("success", "objection.decided." + objectionOutcome);
+            EnrollmentApplication application = reviews.decideObjection(actor, taskId, submitted);
+            flash.addFlashAttribute("success", "objection.decided." + submitted.get("objectionOutcome"));
             flash.addFlashAttribute("successArg", application.getApplicationNumber());
             return "redirect:/tasks";
         } catch (InvalidFormException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("problems", e.getProblems());
-            model.addAttribute("outcome", objectionOutcome);
-            model.addAttribute("comment", comment);
+            model.addAttribute("values", submitted);
             return render(reviews.review(actor, taskId), model);
         }
     }

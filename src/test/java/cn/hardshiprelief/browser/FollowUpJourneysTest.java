@@ -41,6 +41,7 @@ class FollowUpJourneysTest extends JourneyTest {
                 .type("medicalCostsHalfYear", "600")
                 .date("visitDate", LocalDate.now().minusDays(1).toString())
                 .type("findings", "入户走访：爱人已在超市就业，孩子已升入高中。")
+                .check("recheckRecorded", "true")
                 .press("完成复核");
 
         assertThat(rechecks.findByFileIdOrderByRecordedAtDesc(file.getId())).singleElement()

@@ -64,7 +64,8 @@ class FollowUpPagesTest {
                     .param("members[" + i + "].disability", member.getDisability().name())
                     .param("members[" + i + "].schooling", member.getSchooling().name());
         }
-        post.param("medicalCostsHalfYear", prefilled.getMedicalCostsHalfYear().toPlainString())
+        post.param("recheckRecorded", "true") // the step's Camunda Form, ticked on the page
+                .param("medicalCostsHalfYear", prefilled.getMedicalCostsHalfYear().toPlainString())
                 .param("oneOffCosts", prefilled.getOneOffCosts().toPlainString())
                 .param("earners", prefilled.getEarners().toString());
         for (int i = 0; i + 1 < fields.length; i += 2) {

@@ -39,6 +39,8 @@ class FollowUpStoryTest {
     @Autowired Directory directory;
     @Autowired HouseholdFileRepository files;
     @Autowired FollowUpService followUp;
+    @Autowired org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired cn.hardshiprelief.security.AppUserDetailsService users;
 
     @BeforeEach
     void initAssertions() {
@@ -91,6 +93,37 @@ class FollowUpStoryTest {
                 .singleResult();
         LocalDate due = recheckDue.getDuedate().toInstant().atZone(ZoneId.of("Asia/Shanghai")).toLocalDate();
         assertThat(due).isBetween(LocalDate.now().plusMonths(6).minusDays(1), LocalDate.now().plusMonths(6).plusDays(7));
+    }
+
+    @Test
+    void theExitPageIsTheConfirmExitFormAndARefusalKeepsWhatWasTyped() throws Exception {
+        HouseholdFile file = filed("worker1", List.of("head1", "director1", "hr1", "office1"));
+        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
+        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
+        ProcessInstance instance = followUpOf(file);
+        String task = BpmnAwareTests.task("confirmExit", instance).getId();
+        var county = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername("county1"));
+        var csrf = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf();
+        String url = "/households/" + file.getId() + "/exit/" + task;
+
+        String page = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url).with(county))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(page).as("forms/confirmExit.form, as deployed").contains("name=\"exitDecision\"", "确认脱困",
+                "暂不脱困，继续帮扶", "name=\"comment\"");
+
+        var refused = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
+                .with(county).with(csrf).param("exitDecision", "keep").param("comment", " ")).andReturn().getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("暂不脱困时请说明理由")
+                .containsPattern("value=\"keep\"[^>]*checked=\"checked\"");
+        assertThat(instance).isWaitingAt("confirmExit");
+
+        var kept = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
+                .with(county).with(csrf).param("exitDecision", "keep").param("comment", "大病医疗费用仍在持续"))
+                .andReturn().getResponse();
+        assertThat(kept.getStatus()).isEqualTo(302);
+        assertThat(instance).hasPassed("confirmExit");
     }
 
     @Test
