@@ -9,6 +9,7 @@ import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.TaskGoneException;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.data.domain.PageRequest;
@@ -37,7 +38,6 @@ public class CampaignConduct {
     /** Failed households listed on the campaign's page; the count covers them all. */
     public static final int FAILED_SHOWN = 200;
     /** The columns' lengths: a longer text is refused with a message, not a database error. */
-    public static final int MAX_COMMENT = 1000;
     public static final int MAX_VISIT_NOTE = 500;
 
     private final CampaignRepository campaigns;
@@ -62,24 +62,33 @@ public class CampaignConduct {
                 : tasks.openTaskOf(campaign.getProcessInstanceId(), APPROVAL_STEP);
     }
 
+    /** The list's approval, answered on the step's Camunda Form (approveCampaignList: approved, comment). */
     @Transactional
-    public void decide(Actor actor, Long campaignId, Boolean approved, String comment) {
-        if (approved == null || comment == null || comment.isBlank()) {
-            throw new BusinessException("campaign.decision.required");
-        }
-        if (comment.strip().length() > MAX_COMMENT) {
-            throw new BusinessException("campaign.decision.tooLong", MAX_COMMENT);
-        }
+    public void decide(Actor actor, Long campaignId, Map<String, String> submitted) {
         WarmthCampaign campaign = campaign(campaignId);
         OpenTask task = approvalTask(campaign).orElseThrow(() -> new ConflictException("campaign.task.gone"));
         if (!task.actionableBy(actor.username(), actor.groupIds())) {
             throw new ForbiddenException("campaign.task.notYours");
         }
         try {
-            tasks.claimAndComplete(task.id(), actor.username(), Map.of("approved", approved, "comment", comment.strip()));
+            tasks.completeForm(task, actor.username(), submitted, Map.of());
         } catch (TaskGoneException e) {
             throw new ConflictException("campaign.task.gone");
         }
+    }
+
+    @Transactional
+    public void decide(Actor actor, Long campaignId, Boolean approved, String comment) {
+        Map<String, String> submitted = new HashMap<>();
+        submitted.put("approved", approved == null ? null : approved.toString());
+        submitted.put("comment", comment);
+        decide(actor, campaignId, submitted);
+    }
+
+    /** The Camunda Form of the list's approval, for its page. */
+    @Transactional(readOnly = true)
+    public TaskForm approvalForm(OpenTask task) {
+        return tasks.form(task);
     }
 
     /** The approval listener: from this page or from Tasklist. */

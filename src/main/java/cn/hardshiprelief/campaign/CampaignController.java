@@ -1,6 +1,7 @@
 package cn.hardshiprelief.campaign;
 
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The pages of warmth campaigns (送温暖): the campaigns within reach; setting one up (filter, preview, take
@@ -87,25 +89,31 @@ public class CampaignController {
 
     @GetMapping("/{id}")
     public String show(Actor actor, @PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model) {
-        model.addAttribute("view", conduct.view(actor, id, page));
+        CampaignView view = conduct.view(actor, id, page);
+        model.addAttribute("view", view);
+        if (view.mayDecide()) {
+            model.addAttribute("approvalForm", conduct.approvalForm(view.approvalTask()));
+        }
         return "campaign/detail";
     }
 
     @PostMapping("/{id}/decision")
-    public String decide(Actor actor, @PathVariable Long id, @RequestParam(required = false) Boolean approved,
-                         @RequestParam(required = false) String comment, Model model, RedirectAttributes flash,
-                         HttpServletResponse response) {
+    public String decide(Actor actor, @PathVariable Long id, @RequestParam Map<String, String> submitted, Model model,
+                         RedirectAttributes flash, HttpServletResponse response) {
         try {
-            conduct.decide(actor, id, approved, comment);
+            conduct.decide(actor, id, submitted);
         } catch (ForbiddenException | NotFoundException | ConflictException e) {
             throw e;
         } catch (BusinessException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("refusal", e);
-            model.addAttribute("comment", comment);
+            model.addAttribute("values", submitted);
+            if (e instanceof InvalidFormException invalid) {
+                model.addAttribute("problems", invalid.getProblems());
+            }
             return show(actor, id, 0, model);
         }
-        flash.addFlashAttribute("success", Boolean.TRUE.equals(approved) ? "campaigns.approved" : "campaigns.rejected");
+        flash.addFlashAttribute("success", "true".equals(submitted.get("approved")) ? "campaigns.approved" : "campaigns.rejected");
         return "redirect:/campaigns/" + id;
     }
 

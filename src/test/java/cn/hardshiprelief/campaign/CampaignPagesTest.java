@@ -146,7 +146,7 @@ class CampaignPagesTest {
         mvc.perform(post(location + "/decision").with(as("county1")).with(csrf()).param("approved", "true"))
                 .andExpect(status().isBadRequest())
                 .andExpect(result -> assertThat(result.getResponse().getContentAsString())
-                        .contains("请选择审批结果并填写意见").contains("id=\"decision\""));
+                        .contains("填写有误，请按提示修改", "此项为必填项").contains("id=\"decision\""));
         mvc.perform(post(location + "/decision").with(as("branch1")).with(csrf()).param("approved", "true")
                 .param("comment", "自己批准")).andExpect(status().isForbidden());
         assertThat(reload(campaign).getStatus()).isEqualTo(CampaignStatus.AWAITING_APPROVAL);
