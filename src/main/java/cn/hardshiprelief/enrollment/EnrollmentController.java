@@ -3,6 +3,7 @@ package cn.hardshiprelief.enrollment;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.storage.EvidenceStorage;
 import cn.hardshiprelief.storage.PendingUpload;
@@ -25,6 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
+import java.util.Map;
 
 /** Pages of the applicant: the application form, "my applications", one application, the confirmed list. */
 @Controller
@@ -84,19 +86,20 @@ public class EnrollmentController {
     public String create(Actor actor, @Valid @ModelAttribute("form") ApplicationForm form, BindingResult errors,
                          @RequestParam(defaultValue = "save") String action, Model model, RedirectAttributes flash,
                          HttpServletResponse response) {
-        return handle(actor, null, form, errors, action, null, model, flash, response);
+        return handle(actor, null, form, errors, action, Map.of(), model, flash, response);
     }
 
     @PostMapping("/applications/{id}")
     public String update(Actor actor, @PathVariable Long id, @Valid @ModelAttribute("form") ApplicationForm form,
                          BindingResult errors, @RequestParam(defaultValue = "save") String action,
-                         @RequestParam(required = false) String correctionNote, Model model,
+                         @RequestParam Map<String, String> submitted, Model model,
                          RedirectAttributes flash, HttpServletResponse response) {
-        return handle(actor, id, form, errors, action, correctionNote, model, flash, response);
+        return handle(actor, id, form, errors, action, submitted, model, flash, response);
     }
 
+    /** {@code submitted}: the request's parameters, of which a resubmission answers the correction step's form. */
     private String handle(Actor actor, Long id, ApplicationForm form, BindingResult errors, String action,
-                          String correctionNote, Model model, RedirectAttributes flash,
+                          Map<String, String> submitted, Model model, RedirectAttributes flash,
                           HttpServletResponse response) {
         EnrollmentApplication existing = id == null ? null : queries.editable(actor, id);
         if (action.equals("addMember")) {
@@ -122,7 +125,7 @@ public class EnrollmentController {
         try {
             EnrollmentApplication saved = switch (action) {
                 case "submit" -> enrollment.submit(actor, id, form);
-                case "resubmit" -> enrollment.resubmit(actor, id, form, correctionNote);
+                case "resubmit" -> enrollment.resubmit(actor, id, form, submitted);
                 default -> editor.save(actor, id, form);
             };
             flash.addFlashAttribute("success", switch (action) {
@@ -152,6 +155,10 @@ public class EnrollmentController {
                 throw e;
             }
             model.addAttribute("refusal", e);
+            if (e instanceof InvalidFormException invalid) {
+                model.addAttribute("problems", invalid.getProblems());
+                model.addAttribute("values", submitted);
+            }
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             return showFormAgain(actor, existing, form, model);
         }
@@ -174,6 +181,9 @@ public class EnrollmentController {
         model.addAttribute("app", application);
         model.addAttribute("applicants", queries.applicantsFor(actor));
         model.addAttribute("actor", actor);
+        if (application != null && application.getStatus() == ApplicationStatus.RETURNED) {
+            enrollment.correctionForm(application).ifPresent(f -> model.addAttribute("correctionForm", f));
+        }
         return "enrollment/form";
     }
 

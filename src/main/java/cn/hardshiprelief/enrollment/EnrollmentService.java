@@ -8,6 +8,7 @@ import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,6 +19,7 @@ import cn.hardshiprelief.shared.BusinessException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Submitting an application into {@code hardshipEnrollment}, and resubmitting it after a return. */
 @Service
@@ -95,6 +97,13 @@ public class EnrollmentService {
 
     /** Saves the corrections and completes {@code correctApplication}: review resumes where it was returned. */
     public EnrollmentApplication resubmit(Actor actor, Long id, ApplicationForm form, String note) {
+        Map<String, String> submitted = new HashMap<>();
+        submitted.put(Variables.CORRECTION_NOTE, note);
+        return resubmit(actor, id, form, submitted);
+    }
+
+    /** Resubmits a returned application, answering the correction step's Camunda Form (correctApplication). */
+    public EnrollmentApplication resubmit(Actor actor, Long id, ApplicationForm form, Map<String, String> submitted) {
         EnrollmentApplication application = editor.save(actor, id, form);
         if (application.getStatus() != ApplicationStatus.RETURNED) {
             throw new ConflictException("application.notReturned", application.getApplicationNumber());
@@ -108,9 +117,15 @@ public class EnrollmentService {
         OpenTask correction = tasks.openTaskOf(application.getProcessInstanceId(),
                 HardshipEnrollmentProcess.CORRECT_APPLICATION)
                 .orElseThrow(() -> new ConflictException("application.notReturned", application.getApplicationNumber()));
-        Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.CORRECTION_NOTE, note == null ? "" : note);
-        tasks.claimAndComplete(correction.id(), actor.username(), variables);
+        tasks.completeForm(correction, actor.username(), submitted, Map.of());
         return application;
+    }
+
+    /** The Camunda Form of a returned application's correction step, for the form page. */
+    @Transactional(readOnly = true)
+    public Optional<TaskForm> correctionForm(EnrollmentApplication application) {
+        return application.getProcessInstanceId() == null ? Optional.empty()
+                : tasks.openTaskOf(application.getProcessInstanceId(), HardshipEnrollmentProcess.CORRECT_APPLICATION)
+                .map(tasks::form);
     }
 }

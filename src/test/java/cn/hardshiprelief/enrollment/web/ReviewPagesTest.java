@@ -169,5 +169,8 @@ class ReviewPagesTest {
                 "/applications/" + application.getId() + "/edit");
         assertThat(page("/applications/" + application.getId(), "worker1")).contains("办理记录", "提交申请",
                 "部门负责人审核", "退回修改", "王强", "请补充孩子的在学证明");
+        assertThat(page("/applications/" + application.getId() + "/edit", "worker1"))
+                .as("the correction step's Camunda Form (forms/correctApplication.form) on the form page")
+                .contains("name=\"correctionNote\"", "补正说明", "说明修改了哪些内容、补充了哪些材料", "maxlength=\"1000\"");
     }
 }
