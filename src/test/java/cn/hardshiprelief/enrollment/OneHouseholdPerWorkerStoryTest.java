@@ -35,6 +35,7 @@ class OneHouseholdPerWorkerStoryTest {
     @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
+    @org.junit.jupiter.api.AfterEach
     void workersFreeToApply() {
         earlierStories.closeHouseholdsOf("worker1");
         earlierStories.closeHouseholdsOf("worker2");

@@ -44,6 +44,7 @@ class DraftDeletionPagesTest {
     @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
+    @org.junit.jupiter.api.AfterEach
     void workersFreeToApply() {
         earlierStories.closeHouseholdsOf("worker1");
     }

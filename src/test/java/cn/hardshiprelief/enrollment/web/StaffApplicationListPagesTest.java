@@ -3,6 +3,7 @@ package cn.hardshiprelief.enrollment.web;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.security.AppUserDetailsService;
 import cn.hardshiprelief.support.AppTest;
+import cn.hardshiprelief.support.EarlierStories;
 import cn.hardshiprelief.support.Enrollments;
 import cn.hardshiprelief.support.People;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ class StaffApplicationListPagesTest {
     @Autowired Enrollments enrollments;
     @Autowired People people;
     @Autowired JdbcTemplate jdbc;
+    @Autowired EarlierStories earlierStories;
 
     private EnrollmentApplication enterprise;
     private EnrollmentApplication cityStreet;
@@ -51,8 +53,10 @@ class StaffApplicationListPagesTest {
         industrialPark = enrollments.submittedBy("worker4");
     }
 
+    /** The demo workers leave here free to apply again, for the stories that follow in this context. */
     @AfterEach
-    void removePeopleMadeHere() {
+    void closeTheApplicationsAndRemoveThePeopleMadeHere() {
+        List.of("worker1", "worker3", "worker4").forEach(earlierStories::closeHouseholdsOf);
         people.removeAll();
     }
 
