@@ -68,6 +68,15 @@ public class ErrorPages {
         return page(HttpStatus.CONFLICT, e.getMessageKey(), e.getArgs(), model, response);
     }
 
+    /**
+     * Two people saving the same record at the same moment (a draft deleted while it is submitted, a lock
+     * waited for too long): the later one is told to look again, nothing half-saved remains.
+     */
+    @ExceptionHandler(org.springframework.dao.ConcurrencyFailureException.class)
+    public String concurrentChange(Exception e, Model model, HttpServletResponse response) {
+        return page(HttpStatus.CONFLICT, "error.concurrentChange", new Object[0], model, response);
+    }
+
     @ExceptionHandler(BusinessException.class)
     public String refused(BusinessException e, Model model, HttpServletResponse response) {
         return page(HttpStatus.BAD_REQUEST, e.getMessageKey(), e.getArgs(), model, response);

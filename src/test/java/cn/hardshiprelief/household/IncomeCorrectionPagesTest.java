@@ -52,7 +52,7 @@ class IncomeCorrectionPagesTest {
 
         recheckedWithSixMonthsOf(file, "1800");
         YearMonth last = YearMonth.now(CHINA).minusMonths(1);
-        assertThat(page(file, "union1")).contains(last + " 的人均月收入（家庭收入 1800.00 元 / 2 人）")
+        assertThat(page(file, "union1")).contains(last + " 的人均月收入（家庭收入 1,800.00 元 / 2 人）")
                 .contains("已登记的近 6 个月（" + last.minusMonths(5) + " 至 " + last + "）人均平均 900.00 元");
 
         IncomeRecord latest = monthOf(file, last);
@@ -61,14 +61,14 @@ class IncomeCorrectionPagesTest {
                 .andExpect(flash().attribute("success", "income.corrected"));
 
         String shown = page(file, "union1");
-        assertThat(shown).contains(last + " 的人均月收入（家庭收入 2400.50 元 / 2 人）")
-                .contains("1800.00 元 / 2 人 → 2400.50 元 / 2 人").contains("工资条核对：当月另有加班费 600.50 元")
+        assertThat(shown).contains(last + " 的人均月收入（家庭收入 2,400.50 元 / 2 人）")
+                .contains("1,800.00 元 / 2 人 → 2,400.50 元 / 2 人").contains("工资条核对：当月另有加班费 600.50 元")
                 .contains("周丽").contains("收入更正");
         assertThat(page(file, "worker1")).as("the household sees its own corrections, without the form")
-                .contains("1800.00 元 / 2 人 → 2400.50 元 / 2 人").doesNotContain("/correction\"");
+                .contains("1,800.00 元 / 2 人 → 2,400.50 元 / 2 人").doesNotContain("/correction\"");
         String english = mvc.perform(get("/households/{id}", file.getId()).param("lang", "en").with(as("union1")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-        assertThat(english).contains("per head in " + last, "1800.00 yuan / 2 people → 2400.50 yuan / 2 people")
+        assertThat(english).contains("per head in " + last, "1,800.00 yuan / 2 people → 2,400.50 yuan / 2 people")
                 .doesNotContain("??");
         assertThat(incomes.findById(latest.getId()).orElseThrow().getHouseholdIncome()).isEqualByComparingTo("2400.50");
         assertThat(corrections.findByFileIdOrderByCorrectedAtDescIdDesc(file.getId())).singleElement().satisfies(c -> {

@@ -167,8 +167,9 @@ class AidRequestPagesTest {
         assertThat(refused).contains("已上传：票据.pdf").contains("name=\"discardProof\"")
                 .as("no need to choose the file again").doesNotContain("name=\"proof\" accept=\".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png\" required");
 
+        String child = steps.memberId(file, "张小明");
         MvcResult posted = mvc.perform(steps.requestForm(file, "union1", AidKind.EDUCATION_AID, null, "考博成功",
-                        "stage", "DOCTORATE", "studentName", "石琳", "requestToken", token, "keptProof", kept.group(1)))
+                        "stage", "DOCTORATE", "studentMemberId", child, "requestToken", token, "keptProof", kept.group(1)))
                 .andExpect(status().is3xxRedirection()).andReturn();
         AidGrant grant = steps.grant(grantIdOf(posted));
         assertThat(grant.getProofName()).isEqualTo("票据.pdf");
