@@ -23,6 +23,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noPackageDependsOnAnotherInACycleAtAnyDepth() {
+        packagesAreFreeOfCyclesAtAnyDepth.check(CLASSES);
+    }
+
+    @Test
+    void featuresReachTheEngineThroughTheirPortsNeverThroughAProcessPackage() {
+        onlyProcessPackagesKnowProcessPackages.check(CLASSES);
+    }
+
+    @Test
     void onlyTheEngineFacadesImportCamunda() {
         onlyTheEngineFacadesTalkToCamunda.check(CLASSES);
     }
@@ -39,6 +49,20 @@ class ArchitectureTest {
 
     static final ArchRule featuresDoNotDependOnEachOtherInCycles =
             slices().matching("cn.hardshiprelief.(*)..").should().beFreeOfCycles();
+
+    /** {@code enrollment} and {@code enrollment.process} count as two: a feature and its process adapter may not import each other. */
+    static final ArchRule packagesAreFreeOfCyclesAtAnyDepth =
+            slices().matching("cn.hardshiprelief.(**)").should().beFreeOfCycles();
+
+    /**
+     * A feature talks to its process through a port of its own (AidProcess, CampaignProcess, EnrollmentProcess,
+     * FollowUpProcess, NoticeProcess) and the ids the BPMN names that its pages need; the {@code process}
+     * package implements the port and calls the feature, never the other way round.
+     */
+    static final ArchRule onlyProcessPackagesKnowProcessPackages = noClasses()
+            .that().resideOutsideOfPackage("cn.hardshiprelief..process..")
+            .should().dependOnClassesThat().resideInAPackage("cn.hardshiprelief..process..")
+            .because("features reach the engine through their ports; the process adapters depend on the features");
 
     static final ArchRule onlyTheEngineFacadesTalkToCamunda = noClasses()
             .that().resideOutsideOfPackages("cn.hardshiprelief.task..", "cn.hardshiprelief..process..",

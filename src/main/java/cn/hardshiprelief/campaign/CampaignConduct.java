@@ -32,7 +32,7 @@ import java.util.Optional;
 @Service
 public class CampaignConduct {
 
-    public static final String APPROVAL_STEP = "approveCampaignList";
+    public static final String APPROVAL_STEP = CampaignProcess.APPROVAL_STEP;
     /** Lines of the list per page on the campaign's page. */
     public static final int LINES_PER_PAGE = 50;
     /** Failed households listed on the campaign's page; the count covers them all. */

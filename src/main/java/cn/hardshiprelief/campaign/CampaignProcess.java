@@ -4,6 +4,10 @@ package cn.hardshiprelief.campaign;
 public interface CampaignProcess {
 
     String PROCESS_ID = "warmthCampaign";
+    /** The county union's approval of the list. */
+    String APPROVAL_STEP = "approveCampaignList";
+    /** The variable that names the campaign in its process. */
+    String CAMPAIGN_ID = "campaignId";
     int BATCH_SIZE = 100;
 
     String start(WarmthCampaign campaign);

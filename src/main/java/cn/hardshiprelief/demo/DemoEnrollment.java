@@ -4,7 +4,7 @@ import cn.hardshiprelief.notice.NoticeProcess;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.EnrollmentService;
 import cn.hardshiprelief.enrollment.ReviewService;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Decisions;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Decisions;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.Tasks;

@@ -1,6 +1,5 @@
 package cn.hardshiprelief.enrollment;
 
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
 import cn.hardshiprelief.task.CaseParties;
 import org.springframework.stereotype.Component;
 

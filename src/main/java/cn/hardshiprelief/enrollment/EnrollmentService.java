@@ -1,8 +1,6 @@
 package cn.hardshiprelief.enrollment;
 
-import cn.hardshiprelief.enrollment.process.EnrollmentProcessStarter;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.OrgUnit;
@@ -27,14 +25,14 @@ import java.util.Optional;
 public class EnrollmentService {
 
     private final ApplicationEditor editor;
-    private final EnrollmentProcessStarter process;
+    private final EnrollmentProcess process;
     private final Tasks tasks;
     private final Directory directory;
     private final ActiveFiles activeFiles;
     private final RelapseSupport relapses;
     private final Clock clock;
 
-    public EnrollmentService(ApplicationEditor editor, EnrollmentProcessStarter process, Tasks tasks,
+    public EnrollmentService(ApplicationEditor editor, EnrollmentProcess process, Tasks tasks,
                              Directory directory, ActiveFiles activeFiles, RelapseSupport relapses, Clock clock) {
         this.editor = editor;
         this.process = process;

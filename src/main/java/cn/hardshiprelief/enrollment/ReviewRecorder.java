@@ -1,6 +1,6 @@
 package cn.hardshiprelief.enrollment;
 
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Decisions;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Decisions;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.NotFoundException;

@@ -1,8 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Decisions;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Decisions;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;

@@ -4,7 +4,7 @@ import cn.hardshiprelief.enrollment.ApplicationQueries;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.IncompleteApplicationException;
 import cn.hardshiprelief.enrollment.Route;
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ConflictException;

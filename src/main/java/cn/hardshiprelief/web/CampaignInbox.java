@@ -1,8 +1,8 @@
 package cn.hardshiprelief.web;
 
+import cn.hardshiprelief.campaign.CampaignProcess;
 import cn.hardshiprelief.campaign.Campaigns;
 import cn.hardshiprelief.campaign.WarmthCampaign;
-import cn.hardshiprelief.campaign.process.WarmthCampaignProcess;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.task.InboxEntry;
 import cn.hardshiprelief.task.Tasks;
@@ -27,10 +27,10 @@ class CampaignInbox {
     }
 
     List<InboxEntry> inboxEntries(Actor actor) {
-        return tasks.inbox(actor.username(), actor.groupIds(), WarmthCampaignProcess.PROCESS_ID).stream()
-                .filter(task -> WarmthCampaignProcess.APPROVE_CAMPAIGN_LIST.equals(task.stepId()))
+        return tasks.inbox(actor.username(), actor.groupIds(), CampaignProcess.PROCESS_ID).stream()
+                .filter(task -> CampaignProcess.APPROVAL_STEP.equals(task.stepId()))
                 .map(task -> {
-                    Long id = ((Number) tasks.variable(task.id(), WarmthCampaignProcess.CAMPAIGN_ID)).longValue();
+                    Long id = ((Number) tasks.variable(task.id(), CampaignProcess.CAMPAIGN_ID)).longValue();
                     WarmthCampaign campaign = campaigns.campaign(actor, id);
                     return new InboxEntry(task.id(), task.stepId(), task.created(), campaign.getYear() + "-" + id,
                             campaign.getTitle(), campaign.getUnion().getName(), "/campaigns/" + id);

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.campaign.process;
 
+import cn.hardshiprelief.campaign.CampaignProcess;
+
 /**
  * Ids and variable names of process {@code warmthCampaign} (processes/warmthCampaign.bpmn), business
  * key = the campaign's id. They are a contract with the Modeler, Cockpit, tests and the REST API:
@@ -7,10 +9,10 @@ package cn.hardshiprelief.campaign.process;
  */
 public final class WarmthCampaignProcess {
 
-    public static final String PROCESS_ID = "warmthCampaign";
+    public static final String PROCESS_ID = CampaignProcess.PROCESS_ID;
 
     public static final String CAMPAIGN_LIST_SUBMITTED = "campaignListSubmitted";
-    public static final String APPROVE_CAMPAIGN_LIST = "approveCampaignList";
+    public static final String APPROVE_CAMPAIGN_LIST = CampaignProcess.APPROVAL_STEP;
     public static final String IS_CAMPAIGN_LIST_APPROVED = "isCampaignListApproved";
     public static final String CANCEL_CAMPAIGN = "cancelCampaign";
     public static final String CAMPAIGN_REJECTED = "campaignRejected";
@@ -29,7 +31,7 @@ public final class WarmthCampaignProcess {
     public static final int BATCH_SIZE = 100;
 
     /** Set at start: the campaign's id (Long). */
-    public static final String CAMPAIGN_ID = "campaignId";
+    public static final String CAMPAIGN_ID = CampaignProcess.CAMPAIGN_ID;
     /** Set at start: the unit code of the organising union. */
     public static final String UNIT_CODE = "unitCode";
     /** Set at start: the county union whose group {@code countyUnion_<code>} approves the list. */

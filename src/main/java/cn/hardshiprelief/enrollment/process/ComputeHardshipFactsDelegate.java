@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
 
 /**
  * {@code computeHardshipFacts}: Java computes only the facts (incomes, costs, dependants) as

@@ -1,6 +1,8 @@
 package cn.hardshiprelief.enrollment.process;
 
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
+import cn.hardshiprelief.enrollment.EnrollmentProcess;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,11 +10,11 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*;
 
 /** Starts {@code hardshipEnrollment} for a submitted application, in the caller's transaction. */
 @Component
-public class EnrollmentProcessStarter {
+public class EnrollmentProcessStarter implements EnrollmentProcess {
 
     private final RuntimeService runtimeService;
     private final String noticePeriod;
@@ -27,6 +29,7 @@ public class EnrollmentProcessStarter {
      * Returns the process instance id. The business key is the application id. The variables are ids, codes and
      * routing values only: names, incomes and texts stay in the application's tables (Cockpit shows variables).
      */
+    @Override
     public String start(EnrollmentApplication application) {
         var variables = Variables.createVariables()
                 .putValue(APPLICATION_ID, application.getId())

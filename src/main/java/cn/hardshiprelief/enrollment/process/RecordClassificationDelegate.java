@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Map;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*;
 
 /** {@code recordClassification}: writes the DMN's tier, reason and the dibao line it used to the application. */
 @Component("recordClassification")

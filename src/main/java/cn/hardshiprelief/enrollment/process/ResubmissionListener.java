@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*;
 
 /** On completion of {@code correctApplication}: the application goes back into review with its new figures. */
 @Component("resubmissionListener")

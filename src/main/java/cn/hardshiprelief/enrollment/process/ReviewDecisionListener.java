@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*;
 
 /**
  * On completion of a review task, however it was completed (our pages, the API, Tasklist,

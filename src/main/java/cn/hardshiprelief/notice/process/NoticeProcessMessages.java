@@ -1,13 +1,13 @@
 package cn.hardshiprelief.notice.process;
 
-import cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import cn.hardshiprelief.notice.NoticeProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.OBJECTION_SUMMARY;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.OBJECTION_SUMMARY;
 
 /**
  * Correlates {@code objectionLodged} to the application's instance while its notice runs

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.*;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*;
 
 /** On {@code decideObjection}: records the county union's decision; upholding needs a reason for the applicant. */
 @Component("objectionDecisionListener")

@@ -5,8 +5,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.COMMENT;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.COMMENT;
 
 /** {@code rejectAfterObjection}: the county union upheld an objection; the notice ends, the application is rejected. */
 @Component("rejectAfterObjection")

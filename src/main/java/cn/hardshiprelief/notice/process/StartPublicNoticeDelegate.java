@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.NOTICE_PERIOD;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.NOTICE_PERIOD;
 
 /** {@code startPublicNotice}: the household appears on its unit's public notice for {@code noticePeriod}. */
 @Component("startPublicNotice")

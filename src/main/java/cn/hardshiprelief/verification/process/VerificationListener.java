@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import static cn.hardshiprelief.enrollment.process.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.APPLICATION_ID;
 
 /**
  * {@code verifyHousehold} completes only with a complete 三查一访 record, wherever it is completed

@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment.process;
+package cn.hardshiprelief.enrollment;
 
 import java.util.List;
 
