@@ -48,6 +48,17 @@ public class ReviewRecorder {
         return application;
     }
 
+    /**
+     * The household went on the register under {@code fileNumber}: the application is concluded as filed. A
+     * step retried after the application was concluded this way changes nothing.
+     */
+    public void recordFiled(Long applicationId, String fileNumber) {
+        EnrollmentApplication application = load(applicationId);
+        if (application.getStatus() != ApplicationStatus.FILED) {
+            application.filed(fileNumber, clock.instant());
+        }
+    }
+
     public void recordVerified(Long applicationId, String taskId, String actor) {
         EnrollmentApplication application = load(applicationId);
         application.note("verifyHousehold", taskId, EventOutcome.VERIFIED, null, actor, directory.displayName(actor),

@@ -49,7 +49,10 @@ public class HouseholdFiling implements ActiveFiles {
         return files.findActiveHeadedBy(username).stream().map(HouseholdFile::getFileNumber).sorted().toList();
     }
 
-    /** Files the application's household; idempotent, so a retried process step files once. */
+    /**
+     * Files the application's household; idempotent, so a retried process step files once. The application itself
+     * is enrollment's: the process step that files records the outcome there ({@code ReviewRecorder.recordFiled}).
+     */
     public HouseholdFile file(Long applicationId, String pairedCadre) {
         var existing = files.findByApplicationId(applicationId);
         if (existing.isPresent()) {
@@ -74,7 +77,6 @@ public class HouseholdFiling implements ActiveFiles {
             // another filing of one of these people committed meanwhile: the unique keys refused ours
             throw new BusinessException("application.filedMeanwhile");
         }
-        application.filed(file.getFileNumber(), clock.instant());
         history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE, null, "system", "系统",
                 clock.instant()).withTiers(null, file.getTier()));
         events.publishEvent(new HouseholdFiled(applicationId, file.getId(), file.getFileNumber()));
