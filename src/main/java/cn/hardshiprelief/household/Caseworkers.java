@@ -2,6 +2,7 @@ package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Role;
+import cn.hardshiprelief.shared.ForbiddenException;
 
 /** Who works a file: its branch union (or the company's union for a company's workers), its county union, administrators. */
 final class Caseworkers {
@@ -16,5 +17,12 @@ final class Caseworkers {
         boolean county = actor.has(Role.COUNTY_UNION) && file.getCountyUnion() != null
                 && file.getCountyUnion().getId().equals(actor.orgUnitId());
         return branch || county || actor.isAdmin();
+    }
+
+    /** Refuses (403) anyone who does not work the file. */
+    static void require(Actor actor, HouseholdFile file) {
+        if (!of(actor, file)) {
+            throw new ForbiddenException("household.forbidden");
+        }
     }
 }

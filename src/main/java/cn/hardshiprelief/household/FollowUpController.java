@@ -19,14 +19,18 @@ import java.util.Map;
 @RequestMapping("/households/{id}")
 public class FollowUpController {
 
-    private final FollowUpService followUp;
+    private final Rechecks rechecks;
+    private final FollowUpTasks steps;
+    private final ChangeReports changes;
     private final HouseholdQueries households;
     private final RecheckFormValidator recheckValidator;
     private final IncomeCorrections corrections;
 
-    public FollowUpController(FollowUpService followUp, HouseholdQueries households,
+    public FollowUpController(Rechecks rechecks, FollowUpTasks steps, ChangeReports changes, HouseholdQueries households,
                               RecheckFormValidator recheckValidator, IncomeCorrections corrections) {
-        this.followUp = followUp;
+        this.rechecks = rechecks;
+        this.steps = steps;
+        this.changes = changes;
         this.households = households;
         this.recheckValidator = recheckValidator;
         this.corrections = corrections;
@@ -34,7 +38,7 @@ public class FollowUpController {
 
     @GetMapping("/recheck")
     public String show(Actor actor, @PathVariable Long id, Model model) {
-        return render(followUp.recheckView(actor, id), followUp.newRecheckForm(actor, id), model);
+        return render(rechecks.recheckView(actor, id), rechecks.newRecheckForm(actor, id), model);
     }
 
     @PostMapping("/recheck")
@@ -45,10 +49,10 @@ public class FollowUpController {
         if (errors.hasErrors()) {
             model.addAttribute("errorSummary", "form.hasErrors");
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-            return render(followUp.recheckView(actor, id), form, model);
+            return render(rechecks.recheckView(actor, id), form, model);
         }
         try {
-            followUp.recordRecheck(actor, id, form, submitted);
+            rechecks.recordRecheck(actor, id, form, submitted);
         } catch (ConflictException e) {
             throw e;
         } catch (BusinessException e) {
@@ -61,7 +65,7 @@ public class FollowUpController {
                 model.addAttribute("problems", invalid.getProblems());
                 model.addAttribute("values", submitted);
             }
-            return render(followUp.recheckView(actor, id), form, model);
+            return render(rechecks.recheckView(actor, id), form, model);
         }
         flash.addFlashAttribute("success", "recheck.recorded");
         return "redirect:/households/" + id;
@@ -71,7 +75,7 @@ public class FollowUpController {
     public String reportChange(Actor actor, @PathVariable Long id, @RequestParam(required = false) String reason,
                                Model model, RedirectAttributes flash, HttpServletResponse response) {
         try {
-            followUp.reportChange(actor, id, reason);
+            changes.reportChange(actor, id, reason);
         } catch (ConflictException | cn.hardshiprelief.shared.ForbiddenException | cn.hardshiprelief.shared.NotFoundException e) {
             throw e;
         } catch (BusinessException e) {
@@ -120,7 +124,7 @@ public class FollowUpController {
                              @RequestParam Map<String, String> submitted, Model model, RedirectAttributes flash,
                              HttpServletResponse response) {
         try {
-            followUp.decideExit(actor, id, taskId, submitted);
+            steps.decideExit(actor, id, taskId, submitted);
         } catch (InvalidFormException e) {
             return refused(actor, id, taskId, "confirmExit", "household/exit", submitted, e, model, response);
         }
@@ -138,7 +142,7 @@ public class FollowUpController {
                               @RequestParam Map<String, String> submitted, Model model, RedirectAttributes flash,
                               HttpServletResponse response) {
         try {
-            followUp.recordWatchVisit(actor, id, taskId, submitted);
+            steps.recordWatchVisit(actor, id, taskId, submitted);
         } catch (InvalidFormException e) {
             return refused(actor, id, taskId, "watchRecheck", "household/watch", submitted, e, model, response);
         }
@@ -148,10 +152,11 @@ public class FollowUpController {
 
     /** The page of one of the file's steps, with the step's Camunda Form. */
     private String stepPage(Actor actor, Long id, String taskId, String stepId, String template, Model model) {
-        model.addAttribute("view", followUp.recheckView(actor, id));
-        model.addAttribute("file", followUp.file(id));
+        Rechecks.RecheckView view = rechecks.recheckView(actor, id);
+        model.addAttribute("view", view);
+        model.addAttribute("file", view.file());
         model.addAttribute("taskId", taskId);
-        model.addAttribute("stepForm", followUp.form(id, stepId));
+        model.addAttribute("stepForm", steps.form(id, stepId));
         return template;
     }
 
@@ -167,19 +172,19 @@ public class FollowUpController {
     @PostMapping("/cancel")
     public String cancel(Actor actor, @PathVariable Long id, @RequestParam(required = false) CancelReason reason,
                          @RequestParam(required = false) String note, RedirectAttributes flash) {
-        followUp.cancel(actor, id, reason, note);
+        changes.cancel(actor, id, reason, note);
         flash.addFlashAttribute("success", "cancel.done");
         return "redirect:/households/" + id;
     }
 
-    private String render(FollowUpService.RecheckView view, RecheckForm form, Model model) {
+    private String render(Rechecks.RecheckView view, RecheckForm form, Model model) {
         // the members' names come from the file, whatever was posted
         form.getMembers().stream().filter(java.util.Objects::nonNull).forEach(entry -> entry.setName(
                 view.file().member(entry.getMemberId()).map(HouseholdFileMember::getName).orElse(null)));
         model.addAttribute("view", view);
         model.addAttribute("file", view.file());
         model.addAttribute("form", form);
-        model.addAttribute("stepForm", followUp.form(view.file().getId(), FollowUpProcess.RECHECK_TASK));
+        model.addAttribute("stepForm", steps.form(view.file().getId(), FollowUpProcess.RECHECK_TASK));
         return "household/recheck";
     }
 }

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.household;
 
+import cn.hardshiprelief.shared.NotFoundException;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
@@ -11,6 +12,11 @@ import java.util.Optional;
 public interface HouseholdFileRepository extends JpaRepository<HouseholdFile, Long>, JpaSpecificationExecutor<HouseholdFile> {
 
     Optional<HouseholdFile> findByApplicationId(Long applicationId);
+
+    /** The file, or 404 in the reader's language. */
+    default HouseholdFile require(Long id) {
+        return findById(id).orElseThrow(() -> new NotFoundException("household.notFound"));
+    }
 
     /** Active files holding any of these people (by identity-number blind index). */
     @Query("select distinct f from HouseholdFile f join f.members m where m.idNumberHash in :hashes"

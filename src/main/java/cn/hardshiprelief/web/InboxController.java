@@ -2,7 +2,7 @@ package cn.hardshiprelief.web;
 
 import cn.hardshiprelief.aid.AidInbox;
 import cn.hardshiprelief.enrollment.ReviewService;
-import cn.hardshiprelief.household.FollowUpService;
+import cn.hardshiprelief.household.FollowUpTasks;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.survey.SurveyService;
 import cn.hardshiprelief.task.InboxEntry;
@@ -22,12 +22,12 @@ import java.util.List;
 public class InboxController {
 
     private final ReviewService reviews;
-    private final FollowUpService followUp;
+    private final FollowUpTasks followUp;
     private final SurveyService surveys;
     private final AidInbox aid;
     private final CampaignInbox campaigns;
 
-    public InboxController(ReviewService reviews, FollowUpService followUp, SurveyService surveys, AidInbox aid,
+    public InboxController(ReviewService reviews, FollowUpTasks followUp, SurveyService surveys, AidInbox aid,
                            CampaignInbox campaigns) {
         this.reviews = reviews;
         this.followUp = followUp;

@@ -12,7 +12,6 @@ import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.household.CancelReason;
-import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
@@ -55,7 +54,7 @@ class AidGrantStoryTest {
     @Autowired FundRepository fundRepository;
     @Autowired Funds funds;
     @Autowired Directory directory;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired ProcessEngine engine;
     @Autowired TransactionTemplate transaction;
     @Autowired AidQueries queries;
@@ -231,7 +230,7 @@ class AidGrantStoryTest {
     @Test
     void aCancelledFileGetsOnlyEmergencyAidAndAnotherUnionCannotAskForIt() {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
-        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁出本县");
+        changes.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁出本县");
 
         assertThatThrownBy(() -> requests.request(directory.actor("union1"), form(file, AidKind.LIFE_AID, null), null))
                 .isInstanceOf(BusinessException.class).hasMessageContaining("aid.fileNotOpen");

@@ -17,7 +17,6 @@ import cn.hardshiprelief.disbursement.PaymentStatus;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundSource;
 import cn.hardshiprelief.household.CancelReason;
-import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.AppTest;
@@ -62,7 +61,7 @@ class WarmthCampaignStoryTest {
     @Autowired CampaignLineRepository lines;
     @Autowired AidGrantRepository grants;
     @Autowired PaymentRepository payments;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired Directory directory;
     @Autowired cn.hardshiprelief.support.People people;
     @Autowired ProcessEngine engine;
@@ -126,7 +125,7 @@ class WarmthCampaignStoryTest {
         assertThat(process).isWaitingAt(WarmthCampaignProcess.PAY_CAMPAIGN_BATCH);
 
         // the household moved away after the list was approved, before its batch was paid
-        followUp.cancel(directory.actor("county1"), movedAway.getId(), CancelReason.MOVED_AWAY, "举家迁往外省");
+        changes.cancel(directory.actor("county1"), movedAway.getId(), CancelReason.MOVED_AWAY, "举家迁往外省");
 
         households.runJobsUntilRetriesAreUsedUp(process.getId());
 

@@ -36,7 +36,7 @@ class FollowUpPagesTest {
     @Autowired Enrollments enrollments;
     @Autowired ProcessEngine engine;
     @Autowired HouseholdFileRepository files;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks recheck;
     @Autowired IncomeRecordRepository incomes;
     @Autowired RecheckRepository rechecks;
     @Autowired Directory directory;
@@ -56,7 +56,7 @@ class FollowUpPagesTest {
      */
     private MockHttpServletRequestBuilder recheckPost(HouseholdFile file, String... fields) {
         MockHttpServletRequestBuilder post = post("/households/{id}/recheck", file.getId()).with(as("union1")).with(csrf());
-        RecheckForm prefilled = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        RecheckForm prefilled = recheck.newRecheckForm(directory.actor("union1"), file.getId());
         for (int i = 0; i < prefilled.getMembers().size(); i++) {
             MemberFactsEntry member = prefilled.getMembers().get(i);
             post.param("members[" + i + "].memberId", member.getMemberId().toString())

@@ -39,6 +39,9 @@ class FollowUpStoryTest {
     @Autowired Directory directory;
     @Autowired HouseholdFileRepository files;
     @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks rechecks;
+    @Autowired cn.hardshiprelief.household.FollowUpTasks followUpTasks;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired cn.hardshiprelief.security.AppUserDetailsService users;
 
@@ -72,7 +75,7 @@ class FollowUpStoryTest {
 
     /** The re-check as its page prefills it for union1 (members, costs), with these months' incomes. */
     private RecheckForm recheckWithIncomes(HouseholdFile file, int months, String perMonth, boolean causesRemaining) {
-        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        RecheckForm form = rechecks.newRecheckForm(directory.actor("union1"), file.getId());
         form.getIncomes().clear();
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         for (int i = months; i >= 1; i--) {
@@ -98,8 +101,8 @@ class FollowUpStoryTest {
     @Test
     void theExitPageIsTheConfirmExitFormAndARefusalKeepsWhatWasTyped() throws Exception {
         HouseholdFile file = filed("worker1", List.of("head1", "director1", "hr1", "office1"));
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
         ProcessInstance instance = followUpOf(file);
         String task = BpmnAwareTests.task("confirmExit", instance).getId();
         var county = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
@@ -129,36 +132,36 @@ class FollowUpStoryTest {
     @Test
     void aChangeReportTriggersAReCheckAndSixGoodMonthsWithoutCausesLeadToAConfirmedExit() {
         HouseholdFile file = filed("worker1", List.of("head1", "director1", "hr1", "office1"));
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作，收入增加");
         ProcessInstance instance = followUpOf(file);
         assertThat(instance).isWaitingAt("recheckHousehold");
         assertThat(BpmnAwareTests.task("recheckHousehold", instance)).hasCandidateGroup("branchUnion_C01U");
 
-        assertThatThrownBy(() -> followUp.recordRecheck(directory.actor("branch2"), file.getId(), recheckWithIncomes(file, 6, "5000", false)))
+        assertThatThrownBy(() -> rechecks.recordRecheck(directory.actor("branch2"), file.getId(), recheckWithIncomes(file, 6, "5000", false)))
                 .isInstanceOf(ForbiddenException.class);
-        assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
+        assertThatThrownBy(() -> rechecks.recordIncome(directory.actor("union1"), file.getId(),
                 YearMonth.now().plusMonths(1), new BigDecimal("3000"), 2))
                 .isInstanceOf(BusinessException.class)
                 .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.futureMonth"));
 
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 6, "5000", false));
         assertThat(instance).isWaitingAt("confirmExit");
         assertThat(BpmnAwareTests.task("confirmExit", instance)).hasCandidateGroup("countyUnion_CU01");
-        assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(),
+        assertThatThrownBy(() -> rechecks.recordIncome(directory.actor("union1"), file.getId(),
                 YearMonth.now().minusMonths(1), new BigDecimal("3000"), 2))
                 .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.overlap"));
 
         String task = BpmnAwareTests.task("confirmExit", instance).getId();
-        followUp.decideExit(directory.actor("county1"), file.getId(), task, "confirm", "连续六个月收入高于低保标准");
+        followUpTasks.decideExit(directory.actor("county1"), file.getId(), task, "confirm", "连续六个月收入高于低保标准");
         assertThat(instance).hasPassed("markExited").isWaitingAt("awaitWatchVisit");
         HouseholdFile exited = files.findById(file.getId()).orElseThrow();
         assertThat(exited.getStatus()).isEqualTo(FileStatus.EXITED);
 
         // within the watch, a change report brings the post-exit visit at once; a relapse opens the fast path
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人突发重病住院");
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人突发重病住院");
         assertThat(instance).isWaitingAt("watchRecheck");
         String visit = BpmnAwareTests.task("watchRecheck", instance).getId();
-        followUp.recordWatchVisit(directory.actor("union1"), file.getId(), visit, "yes", "爱人住院，家庭收入骤降");
+        followUpTasks.recordWatchVisit(directory.actor("union1"), file.getId(), visit, "yes", "爱人住院，家庭收入骤降");
         assertThat(instance).isEnded().hasPassed("reopenAsRelapse");
 
         var relapse = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("hardshipEnrollment")
@@ -169,16 +172,16 @@ class FollowUpStoryTest {
         assertThat(BpmnAwareTests.task("verifyHousehold", relapse)).hasCandidateGroup("branchUnion_C01U");
 
         // after the watch ends, only a new application can bring the household back
-        assertThatThrownBy(() -> followUp.reportChange(directory.actor("worker1"), file.getId(), "又生病了"))
+        assertThatThrownBy(() -> changes.reportChange(directory.actor("worker1"), file.getId(), "又生病了"))
                 .isInstanceOf(ConflictException.class);
     }
 
     @Test
     void theCountyUnionCancelsAFileAndItsFollowUpStops() {
         HouseholdFile file = filed("worker2", List.of("head2", "director1", "hr1", "office1"));
-        assertThatThrownBy(() -> followUp.cancel(directory.actor("union1"), file.getId(), CancelReason.MOVED_AWAY, null))
+        assertThatThrownBy(() -> changes.cancel(directory.actor("union1"), file.getId(), CancelReason.MOVED_AWAY, null))
                 .isInstanceOf(ForbiddenException.class);
-        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "已迁往外省");
+        changes.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "已迁往外省");
         assertThat(files.findById(file.getId()).orElseThrow().getStatus()).isEqualTo(FileStatus.CANCELLED);
         assertThat(followUpOf(file)).isNull();
     }
@@ -186,8 +189,8 @@ class FollowUpStoryTest {
     @Test
     void fiveGoodMonthsAreNotEnoughAndTheFileStays() {
         HouseholdFile file = filed("worker2", List.of("head2", "director1", "hr1", "office1"));
-        followUp.reportChange(directory.actor("union1"), file.getId(), "收入变化");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 5, "5000", false));
+        changes.reportChange(directory.actor("union1"), file.getId(), "收入变化");
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), recheckWithIncomes(file, 5, "5000", false));
         ProcessInstance instance = followUpOf(file);
         assertThat(instance).hasPassed("reclassifyHousehold").isWaitingAt("awaitNextRecheck");
         assertThat(files.findById(file.getId()).orElseThrow().getStatus()).isEqualTo(FileStatus.ACTIVE);

@@ -38,7 +38,8 @@ class IncomeCorrectionPagesTest {
     @Autowired MockMvc mvc;
     @Autowired AppUserDetailsService users;
     @Autowired Households households;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks rechecks;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired Directory directory;
     @Autowired IncomeRecordRepository incomes;
     @Autowired IncomeCorrectionRepository corrections;
@@ -111,7 +112,7 @@ class IncomeCorrectionPagesTest {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
         recheckedWithSixMonthsOf(file, "1800");
         IncomeRecord month = monthOf(file, YearMonth.now(CHINA).minusMonths(1));
-        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁往外省");
+        changes.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁往外省");
 
         mvc.perform(correction(file, month, "union1", "1900", "2", "核对工资条")).andExpect(status().isConflict());
         assertThat(page(file, "union1")).doesNotContain("/correction\"");
@@ -122,7 +123,7 @@ class IncomeCorrectionPagesTest {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
         YearMonth running = YearMonth.now(CHINA);
 
-        assertThatThrownBy(() -> followUp.recordIncome(directory.actor("union1"), file.getId(), running,
+        assertThatThrownBy(() -> rechecks.recordIncome(directory.actor("union1"), file.getId(), running,
                 new BigDecimal("1800"), 2))
                 .isInstanceOf(BusinessException.class)
                 .satisfies(e -> assertThat(((BusinessException) e).getMessageKey()).isEqualTo("income.currentMonth"))
@@ -150,13 +151,13 @@ class IncomeCorrectionPagesTest {
 
     /** A change report and the re-check it brings, recording the last six months at this household income. */
     private void recheckedWithSixMonthsOf(HouseholdFile file, String householdIncome) {
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人失业");
-        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人失业");
+        RecheckForm form = rechecks.newRecheckForm(directory.actor("union1"), file.getId());
         form.getIncomes().forEach(row -> row.setHouseholdIncome(new BigDecimal(householdIncome)));
         form.setCausesRemaining(true);
         form.setVisitDate(LocalDate.now(CHINA).minusDays(1));
         form.setFindings("入户走访，核实收入");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), form);
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), form);
     }
 
     private IncomeRecord monthOf(HouseholdFile file, YearMonth month) {

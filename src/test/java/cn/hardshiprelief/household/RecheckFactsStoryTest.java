@@ -36,7 +36,8 @@ class RecheckFactsStoryTest {
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     @Autowired Households households;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks rechecking;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired Directory directory;
     @Autowired HouseholdFileRepository files;
     @Autowired FileEventRepository events;
@@ -57,13 +58,13 @@ class RecheckFactsStoryTest {
         form.setDisabilityCertificateFiles(List.of(new org.springframework.mock.web.MockMultipartFile(
                 "disabilityCertificateFiles", "残疾人证.pdf", "application/pdf", Enrollments.PDF)));
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN, form);
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "厂里放假，收入减少");
+        changes.reportChange(directory.actor("worker1"), file.getId(), "厂里放假，收入减少");
 
         RecheckForm recheck = recheck(file, 6, "1000");
         assertThat(recheck.isPermanentCause()).as("the box is not ticked").isFalse();
         assertThat(recheck.getMembers()).extracting(MemberFactsEntry::getDisability)
                 .containsExactly(DisabilityGrade.GRADE_3, DisabilityGrade.NONE);
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck);
+        rechecking.recordRecheck(directory.actor("union1"), file.getId(), recheck);
 
         assertThat(followUpOf(file)).hasPassed("markStandingSupport", "reclassifyHousehold")
                 .isWaitingAt("awaitNextRecheck").variables().containsEntry("severestDisability", "GRADE_3")
@@ -76,11 +77,11 @@ class RecheckFactsStoryTest {
     @Test
     void aLastingIllnessFoundAtTheRecheckIsKeptInTheFileAndProposesStandingSupport() {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "孩子查出白血病，需要长期治疗");
+        changes.reportChange(directory.actor("worker1"), file.getId(), "孩子查出白血病，需要长期治疗");
 
         RecheckForm recheck = recheck(file, 6, "1800");
         recheck.getMembers().get(1).setHealth(HealthStatus.CRITICAL_ILLNESS);
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck);
+        rechecking.recordRecheck(directory.actor("union1"), file.getId(), recheck);
 
         assertThat(followUpOf(file)).hasPassed("markStandingSupport").variables()
                 .containsEntry("severestHealth", "CRITICAL_ILLNESS");
@@ -97,13 +98,13 @@ class RecheckFactsStoryTest {
     void medicalCostsGatheredAtTheRecheckReclassifyTheHouseholdInsteadOfZeros() {
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
         assertThat(file.getTier()).as("900 yuan a head, within twice the line, no costs").isEqualTo(Tier.GENERAL);
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人住院，自付医疗费很多");
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人住院，自付医疗费很多");
 
         RecheckForm recheck = recheck(file, 6, "1800");
         assertThat(recheck.getMedicalCostsHalfYear()).as("prefilled from the file").isEqualByComparingTo("0");
         assertThat(recheck.getEarners()).as("prefilled from the file: the worker earns").isEqualTo(1);
         recheck.setMedicalCostsHalfYear(new BigDecimal("12000"));
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck);
+        rechecking.recordRecheck(directory.actor("union1"), file.getId(), recheck);
 
         assertThat(followUpOf(file)).hasPassed("reclassifyHousehold").hasNotPassed("markStandingSupport");
         assertThat(reload(file).getTier()).as("plan 12 重困 2: medical costs above the half-year's income of 10,800")
@@ -117,8 +118,8 @@ class RecheckFactsStoryTest {
                 .satisfies(r -> assertThat(r.getMedicalCostsHalfYear()).isEqualByComparingTo("12000"));
 
         // the next re-check starts from what this one found, and lists no month already recorded
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人出院");
-        RecheckForm next = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人出院");
+        RecheckForm next = rechecking.newRecheckForm(directory.actor("union1"), file.getId());
         assertThat(next.getMedicalCostsHalfYear()).isEqualByComparingTo("12000");
         assertThat(next.getIncomes()).isEmpty();
     }
@@ -127,7 +128,7 @@ class RecheckFactsStoryTest {
 
     /** The re-check as its page prefills it, with {@code months} whole months of this household income. */
     private RecheckForm recheck(HouseholdFile file, int months, String householdIncome) {
-        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        RecheckForm form = rechecking.newRecheckForm(directory.actor("union1"), file.getId());
         YearMonth now = YearMonth.now(CHINA);
         assertThat(form.getIncomes()).extracting(IncomeEntry::getMonth).as("the page lists the last six months")
                 .containsExactly(now.minusMonths(6), now.minusMonths(5), now.minusMonths(4), now.minusMonths(3),

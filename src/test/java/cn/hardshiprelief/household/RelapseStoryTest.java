@@ -47,6 +47,7 @@ class RelapseStoryTest {
     @Autowired Enrollments enrollments;
     @Autowired EnrollmentService enrollment;
     @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired VerificationService verifications;
     @Autowired ApplicationQueries queries;
     @Autowired Directory directory;
@@ -91,7 +92,7 @@ class RelapseStoryTest {
                 .satisfies(e -> assertThat(refusal(e).getMessageKey()).isEqualTo("application.alreadyFiled"));
 
         // cancelled (注销) takes it off the register too: the household may apply again
-        followUp.cancel(directory.actor("county1"), second.getId(), CancelReason.WRONGLY_FILED, "重复建档");
+        changes.cancel(directory.actor("county1"), second.getId(), CancelReason.WRONGLY_FILED, "重复建档");
         EnrollmentApplication third = enrollment.submit(directory.actor(worker), null, again(household, worker));
         assertThat(third.getStatus()).isEqualTo(ApplicationStatus.IN_REVIEW);
     }

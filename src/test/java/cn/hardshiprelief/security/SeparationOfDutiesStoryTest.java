@@ -4,7 +4,6 @@ import java.util.Map;
 import cn.hardshiprelief.enrollment.ApplicationForm;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.EnrollmentService;
-import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.IncomeEntry;
 import cn.hardshiprelief.household.RecheckForm;
@@ -45,7 +44,9 @@ class SeparationOfDutiesStoryTest {
     @Autowired EnrollmentService enrollment;
     @Autowired VerificationService verifications;
     @Autowired Households households;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks rechecks;
+    @Autowired cn.hardshiprelief.household.FollowUpTasks followUpTasks;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired Directory directory;
     @Autowired ProcessEngine engine;
     @Autowired People people;
@@ -92,15 +93,15 @@ class SeparationOfDutiesStoryTest {
     void whoeverRecordedTheReCheckDoesNotConfirmTheExit() {
         String dual = people.withRoles("dualC01U", "C01U", "branchUnion_C01U", "countyUnion_CU01");
         HouseholdFile file = households.filed("worker1", Households.ENTERPRISE_CHAIN);
-        followUp.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作");
-        followUp.recordRecheck(directory.actor(dual), file.getId(), sixGoodMonths(dual, file));
+        changes.reportChange(directory.actor("worker1"), file.getId(), "爱人找到工作");
+        rechecks.recordRecheck(directory.actor(dual), file.getId(), sixGoodMonths(dual, file));
 
         Task confirmExit = engine.getTaskService().createTaskQuery().processDefinitionKey("householdFollowUp")
                 .processInstanceBusinessKey(String.valueOf(file.getId())).taskDefinitionKey("confirmExit").singleResult();
         assertThat(confirmExit).isNotNull();
         assertThatThrownBy(() -> engine.getTaskService().claim(confirmExit.getId(), dual))
                 .isInstanceOf(StepRefusedException.class);
-        followUp.decideExit(directory.actor("county1"), file.getId(), confirmExit.getId(), "confirm", "连续六个月收入达标");
+        followUpTasks.decideExit(directory.actor("county1"), file.getId(), confirmExit.getId(), "confirm", "连续六个月收入达标");
     }
 
     private static VerificationForm visit(String who) {
@@ -116,7 +117,7 @@ class SeparationOfDutiesStoryTest {
 
     /** The re-check as its page prefills it (members, costs), with six good months. */
     private RecheckForm sixGoodMonths(String caseworker, HouseholdFile file) {
-        RecheckForm form = followUp.newRecheckForm(directory.actor(caseworker), file.getId());
+        RecheckForm form = rechecks.newRecheckForm(directory.actor(caseworker), file.getId());
         form.getIncomes().clear();
         YearMonth now = YearMonth.now(ZoneId.of("Asia/Shanghai"));
         for (int i = 6; i >= 1; i--) {

@@ -7,7 +7,6 @@ import cn.hardshiprelief.aid.AidRequests;
 import cn.hardshiprelief.aid.AidTasks;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
 import cn.hardshiprelief.household.IncomeEntry;
@@ -87,7 +86,9 @@ class AnnualSurveyStoryTest {
     @Autowired Enrollments enrollments;
     @Autowired Directory directory;
     @Autowired HouseholdFileRepository files;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.Rechecks rechecks;
+    @Autowired cn.hardshiprelief.household.FollowUpTasks followUpTasks;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired SurveyService surveys;
     @Autowired SurveyProgress progress;
     @Autowired SurveyRepository surveyRecords;
@@ -169,8 +170,8 @@ class AnnualSurveyStoryTest {
         assertThat(numbers(progress.page(directory.actor("county1"), null).neverHelped()))
                 .as("nothing done for the file since filing").contains(file.getFileNumber());
 
-        followUp.reportChange(directory.actor("union1"), file.getId(), "爱人失业");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 2, "900", true));
+        changes.reportChange(directory.actor("union1"), file.getId(), "爱人失业");
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 2, "900", true));
 
         SurveyPage county = progress.page(directory.actor("county1"), null);
         BranchUnionProgress after = branchUnion(county, "C01U");
@@ -332,16 +333,16 @@ class AnnualSurveyStoryTest {
 
     /** Six good months and no cause left: the re-check proposes exit and the county union confirms it. */
     private void exitConfirmed(HouseholdFile file) {
-        followUp.reportChange(directory.actor("union1"), file.getId(), "夫妻均已稳定就业");
-        followUp.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 6, "5000", false));
+        changes.reportChange(directory.actor("union1"), file.getId(), "夫妻均已稳定就业");
+        rechecks.recordRecheck(directory.actor("union1"), file.getId(), recheck(file, 6, "5000", false));
         String confirmExit = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(String.valueOf(file.getId()))
                 .taskDefinitionKey("confirmExit").singleResult().getId();
-        followUp.decideExit(directory.actor("county1"), file.getId(), confirmExit, "confirm", "连续六个月收入高于低保标准");
+        followUpTasks.decideExit(directory.actor("county1"), file.getId(), confirmExit, "confirm", "连续六个月收入高于低保标准");
     }
 
     /** The re-check as its page prefills it (members, costs), with these months' incomes. */
     private RecheckForm recheck(HouseholdFile file, int months, String householdIncome, boolean causesRemaining) {
-        RecheckForm form = followUp.newRecheckForm(directory.actor("union1"), file.getId());
+        RecheckForm form = rechecks.newRecheckForm(directory.actor("union1"), file.getId());
         form.getIncomes().clear();
         YearMonth now = YearMonth.now(CHINA);
         for (int i = months; i >= 1; i--) {

@@ -2,6 +2,7 @@ package cn.hardshiprelief.household.process;
 
 import cn.hardshiprelief.enrollment.Tier;
 import cn.hardshiprelief.engine.DecisionRules;
+import cn.hardshiprelief.household.FollowUpFacts;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.ReclassificationFacts;
@@ -42,15 +43,15 @@ class FollowUpDelegates {
     }
 
     @Bean("computeExitFacts")
-    JavaDelegate computeExitFacts(FollowUpService followUp, DecisionService decisions) {
+    JavaDelegate computeExitFacts(FollowUpService followUp, FollowUpFacts facts, DecisionService decisions) {
         return execution -> {
             HouseholdFile file = followUp.file(fileId(execution));
-            var facts = followUp.exitFacts(file.getId(), month -> dibaoLine(decisions, file.getRegionCode(), month));
-            execution.setVariable("monthsAboveLine", facts.monthsAboveLine());
-            execution.setVariable("causesRemaining", facts.causesRemaining());
-            execution.setVariable("permanentCause", facts.permanentCause());
-            execution.setVariable("severestDisability", facts.severestDisability());
-            execution.setVariable("severestHealth", facts.severestHealth());
+            var exitFacts = facts.exitFacts(file.getId(), month -> dibaoLine(decisions, file.getRegionCode(), month));
+            execution.setVariable("monthsAboveLine", exitFacts.monthsAboveLine());
+            execution.setVariable("causesRemaining", exitFacts.causesRemaining());
+            execution.setVariable("permanentCause", exitFacts.permanentCause());
+            execution.setVariable("severestDisability", exitFacts.severestDisability());
+            execution.setVariable("severestHealth", exitFacts.severestHealth());
         };
     }
 
@@ -69,12 +70,13 @@ class FollowUpDelegates {
      * the half-year's incomes, the costs, earners and disaster found, the members at school.
      */
     @Bean("reclassifyHousehold")
-    JavaDelegate reclassifyHousehold(FollowUpService followUp, DecisionService decisions, DecisionRules rules) {
+    JavaDelegate reclassifyHousehold(FollowUpService followUp, FollowUpFacts facts, DecisionService decisions,
+                                     DecisionRules rules) {
         return execution -> {
             HouseholdFile file = followUp.file(fileId(execution));
-            ReclassificationFacts facts = followUp.reclassificationFacts(file.getId());
-            Map<String, Object> variables = facts.asVariables();
-            variables.put("dibaoLine", dibaoLine(decisions, file.getRegionCode(), facts.month()).doubleValue());
+            ReclassificationFacts found = facts.reclassificationFacts(file.getId());
+            Map<String, Object> variables = found.asVariables();
+            variables.put("dibaoLine", dibaoLine(decisions, file.getRegionCode(), found.month()).doubleValue());
             var result = decisions.evaluateDecisionByKey("classifyHardship").variables(variables).evaluate()
                     .getSingleResult();
             String reasonCode = rules.ruleId("classifyHardship", result.getEntryMap())
@@ -106,9 +108,9 @@ class FollowUpDelegates {
 
     /** {@code recheckHousehold} completes only when its re-check has been recorded. */
     @Bean("recheckListener")
-    TaskListener recheckListener(FollowUpService followUp) {
+    TaskListener recheckListener(FollowUpFacts facts) {
         return (DelegateTask task) -> {
-            if (followUp.recheckOfTask(task.getId()).isEmpty()) {
+            if (facts.recheckOfTask(task.getId()).isEmpty()) {
                 throw new ProcessEngineException("请先在复核页面填写收入、致困原因和走访情况");
             }
         };

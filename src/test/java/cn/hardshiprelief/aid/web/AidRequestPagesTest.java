@@ -4,7 +4,6 @@ import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.GrantStatus;
 import cn.hardshiprelief.household.CancelReason;
-import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.AppTest;
@@ -34,7 +33,7 @@ class AidRequestPagesTest {
 
     @Autowired MockMvc mvc;
     @Autowired AidPageSteps steps;
-    @Autowired FollowUpService followUp;
+    @Autowired cn.hardshiprelief.household.ChangeReports changes;
     @Autowired Directory directory;
 
     private String page(String url, String username, Object... vars) throws Exception {
@@ -222,7 +221,7 @@ class AidRequestPagesTest {
     @Test
     void aCancelledFileIsOfferedOnlyEmergencyAid() throws Exception {
         HouseholdFile file = steps.filedByCompany();
-        followUp.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁出本县");
+        changes.cancel(directory.actor("county1"), file.getId(), CancelReason.MOVED_AWAY, "迁出本县");
 
         String choose = page("/aid/new?fileId={id}", "union1", file.getId());
         assertThat(choose).contains("value=\"EMERGENCY_AID\"").doesNotContain("value=\"LIFE_AID\"")
