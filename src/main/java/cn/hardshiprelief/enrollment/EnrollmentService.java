@@ -2,17 +2,13 @@ package cn.hardshiprelief.enrollment;
 
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables;
 import cn.hardshiprelief.organization.Actor;
-import cn.hardshiprelief.organization.Directory;
-import cn.hardshiprelief.organization.OrgUnit;
+import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.time.Clock;
-import cn.hardshiprelief.shared.BusinessException;
 
 import java.util.HashMap;
 import java.util.List;
@@ -27,20 +23,14 @@ public class EnrollmentService {
     private final ApplicationEditor editor;
     private final EnrollmentProcess process;
     private final Tasks tasks;
-    private final Directory directory;
     private final ActiveFiles activeFiles;
-    private final RelapseSupport relapses;
-    private final Clock clock;
 
     public EnrollmentService(ApplicationEditor editor, EnrollmentProcess process, Tasks tasks,
-                             Directory directory, ActiveFiles activeFiles, RelapseSupport relapses, Clock clock) {
+                             ActiveFiles activeFiles) {
         this.editor = editor;
         this.process = process;
         this.tasks = tasks;
-        this.directory = directory;
         this.activeFiles = activeFiles;
-        this.relapses = relapses;
-        this.clock = clock;
     }
 
     /** Refuses an application whose members are already in an active household file, naming the file. */
@@ -59,38 +49,6 @@ public class EnrollmentService {
         application = editor.open(actor, application);
         application.startedAs(process.start(application));
         return application;
-    }
-
-    /**
-     * 返困快速通道: an exited household fell back. A new application, pre-filled from the last one with
-     * copies of its evidence, goes straight to the branch union's 三查一访 (no department steps).
-     * Started by the process; the caller asks {@link #householdOf} first, as one household per worker
-     * holds for relapses too.
-     */
-    public EnrollmentApplication reopenAsRelapse(Long previousApplicationId, OrgUnit branchUnion, String cadre,
-                                                 String reason) {
-        EnrollmentApplication previous = relapses.recorder().application(previousApplicationId);
-        relapses.oneHousehold().requireNoOtherHousehold(previous.getApplicantUsername(), null);
-        List<HouseholdMember> members = previous.getMembers().stream()
-                .map(m -> new HouseholdMember(m.details(), m.getIdNumberHash(), m.getIdNumberMasked())).toList();
-        List<Evidence> evidence = previous.getEvidence().stream()
-                .map(e -> e.copiedAs(relapses.storage().copy(e.getStorageKey()))).toList();
-        EnrollmentApplication relapse = EnrollmentApplication.relapseOf(previous, members, evidence, branchUnion,
-                java.util.UUID.randomUUID().toString(), cadre, directory.displayName(cadre), reason, clock.instant());
-        relapse = relapses.oneHousehold().saveOpened(relapse);
-        relapse.numberAs(clock.instant());
-        relapse.startedAs(process.start(relapse));
-        return relapse;
-    }
-
-    /**
-     * The open application or the active file (its number) that keeps the worker from another household
-     * (一户一档), if any. A relapse fast path asks before it opens one, so that a worker who has already
-     * applied again, or whose household is back on file, does not get a second household.
-     */
-    @Transactional(readOnly = true)
-    public java.util.Optional<String> householdOf(String worker) {
-        return relapses.oneHousehold().otherHousehold(worker, null).map(refusal -> String.valueOf(refusal.getArgs()[0]));
     }
 
     /** Saves the corrections and completes {@code correctApplication}: review resumes where it was returned. */

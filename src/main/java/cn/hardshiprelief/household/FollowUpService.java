@@ -16,10 +16,10 @@ public class FollowUpService {
 
     private final HouseholdFileRepository files;
     private final FileHistory history;
-    private final cn.hardshiprelief.enrollment.EnrollmentService relapses;
+    private final cn.hardshiprelief.enrollment.Relapses relapses;
     private final Directory directory;
 
-    public FollowUpService(HouseholdFileRepository files, FileHistory history, cn.hardshiprelief.enrollment.EnrollmentService relapses, Directory directory) {
+    public FollowUpService(HouseholdFileRepository files, FileHistory history, cn.hardshiprelief.enrollment.Relapses relapses, Directory directory) {
         this.files = files;
         this.history = history;
         this.relapses = relapses;
