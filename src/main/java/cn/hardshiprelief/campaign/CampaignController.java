@@ -1,6 +1,7 @@
 package cn.hardshiprelief.campaign;
 
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;
@@ -36,10 +37,12 @@ public class CampaignController {
 
     private final Campaigns campaigns;
     private final CampaignConduct conduct;
+    private final Directory directory;
 
-    public CampaignController(Campaigns campaigns, CampaignConduct conduct) {
+    public CampaignController(Campaigns campaigns, CampaignConduct conduct, Directory directory) {
         this.campaigns = campaigns;
         this.conduct = conduct;
+        this.directory = directory;
     }
 
     @GetMapping
@@ -91,6 +94,7 @@ public class CampaignController {
     public String show(Actor actor, @PathVariable Long id, @RequestParam(defaultValue = "0") int page, Model model) {
         CampaignView view = conduct.view(actor, id, page);
         model.addAttribute("view", view);
+        model.addAttribute("names", directory.displayNames(view.people()));
         if (view.mayDecide()) {
             model.addAttribute("approvalForm", conduct.approvalForm(view.approvalTask()));
         }

@@ -3,7 +3,9 @@ package cn.hardshiprelief.campaign;
 import cn.hardshiprelief.task.OpenTask;
 import org.springframework.data.domain.Page;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What the campaign's page shows: the campaign, its progress, the approval task (null when none is open)
@@ -13,6 +15,21 @@ import java.util.List;
 public record CampaignView(WarmthCampaign campaign, CampaignProgress progress, OpenTask approvalTask,
                            boolean mayDecide, boolean mayManage, List<CampaignLine> failedLines,
                            Page<CampaignLine> lines) {
+
+    /** Everyone the page names (who set it up, who decided, who visited), to be shown by name. */
+    public Set<String> people() {
+        Set<String> people = new HashSet<>();
+        people.add(campaign.getCreatedBy());
+        if (campaign.getDecidedBy() != null) {
+            people.add(campaign.getDecidedBy());
+        }
+        lines.forEach(line -> {
+            if (line.getVisitedBy() != null) {
+                people.add(line.getVisitedBy());
+            }
+        });
+        return people;
+    }
 
     /**
      * The page follows the payment by reloading itself while the campaign is paying, except when all that is

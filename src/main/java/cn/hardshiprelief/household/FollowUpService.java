@@ -48,8 +48,8 @@ public class FollowUpService {
         HouseholdFile file = files.require(fileId);
         var other = relapses.householdOf(file.getHeadUsername());
         if (other.isPresent()) {
-            history.record(file, FileEvent.Kind.RELAPSED, file.getStatus(), null,
-                    "返困：该职工已有在办申请或在档档案 " + other.get() + "，不再另开快速通道", cadre != null ? cadre : "system");
+            history.record(file, FileEvent.Kind.RELAPSED, file.getStatus(), null, null, cadre != null ? cadre : "system",
+                    "history.relapseBlocked", other.get());
             return;
         }
         var branchUnion = file.getBranchUnion() != null ? file.getBranchUnion()

@@ -160,6 +160,8 @@ class CampaignPagesTest {
         assertThat(approved.getStatus()).isEqualTo(CampaignStatus.PAYING);
         assertThat(approved.getDecidedBy()).isEqualTo("county1");
         String paying = page(location, "branch1");
+        assertThat(paying).as("people by name, not by account").contains("吴刚 · ", "孙杰 · ")
+                .doesNotContain("branch1 · ", "county1 · ");
         assertThat(paying).as("the page follows the payment").contains("data-follow=\"5\"").contains("/js/follow.js")
                 .doesNotContain("http-equiv=\"refresh\"")
                 .contains("<dd class=\"to-pay\">1</dd>").contains("同意按名单发放").doesNotContain("id=\"decision\"");

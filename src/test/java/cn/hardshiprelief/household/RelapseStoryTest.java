@@ -144,7 +144,8 @@ class RelapseStoryTest {
         assertThat(queries.mine(directory.actor(worker))).hasSize(before);
         FileEvent latest = history.findByFileIdOrderByOccurredAtDescIdDesc(exited.getId()).get(0);
         assertThat(latest.getKind()).isEqualTo(FileEvent.Kind.RELAPSED);
-        assertThat(latest.getDetail()).contains(own.getApplicationNumber());
+        assertThat(latest.getDetailCode()).as("said in the reader's language").isEqualTo("history.relapseBlocked");
+        assertThat(latest.getDetailArgArray()).containsExactly(own.getApplicationNumber());
     }
 
     private ApplicationForm ownApplication(String worker) {
