@@ -50,14 +50,15 @@ class ArchitectureTest {
     static final ArchRule featuresDoNotDependOnEachOtherInCycles =
             slices().matching("cn.hardshiprelief.(*)..").should().beFreeOfCycles();
 
-    /** {@code enrollment} and {@code enrollment.process} count as two: a feature and its process adapter may not import each other. */
+    /** Every package counts on its own: a feature and a process home ({@code process.*}) may not import each other. */
     static final ArchRule packagesAreFreeOfCyclesAtAnyDepth =
             slices().matching("cn.hardshiprelief.(**)").should().beFreeOfCycles();
 
     /**
      * A feature talks to its process through a port of its own (AidProcess, CampaignProcess, EnrollmentProcess,
-     * FollowUpProcess, NoticeProcess) and the ids the BPMN names that its pages need; the {@code process}
-     * package implements the port and calls the feature, never the other way round.
+     * FollowUpProcess, NoticeProcess) and the ids the BPMN names that its pages need; the process's home
+     * ({@code process.enrollment}, {@code process.aid}, ...) implements the port and calls the feature, never the
+     * other way round.
      */
     static final ArchRule onlyProcessPackagesKnowProcessPackages = noClasses()
             .that().resideOutsideOfPackage("cn.hardshiprelief..process..")

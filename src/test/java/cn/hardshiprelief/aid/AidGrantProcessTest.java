@@ -13,7 +13,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskSer
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
 import cn.hardshiprelief.support.TaskOffers.RecordingTaskListener;
-import cn.hardshiprelief.aid.process.AidGrantProcess;
+import cn.hardshiprelief.process.aid.AidGrantProcess;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -136,7 +136,7 @@ class AidGrantProcessTest {
         Mocks.register("aidApprovalListener", aidApprovalListener);
         Mocks.register("referralOutcomeListener", referralOutcomeListener);
         Mocks.register("receiptListener", receiptListener);
-        Mocks.register("aidRecipients", (cn.hardshiprelief.aid.process.AidTaskListeners.AidRecipients) grantId -> List.of("worker1"));
+        Mocks.register("aidRecipients", (cn.hardshiprelief.process.aid.AidTaskListeners.AidRecipients) grantId -> List.of("worker1"));
         Mocks.register("rejectAidGrantDelegate", rejectAidGrantDelegate);
         Mocks.register("approveAidGrantDelegate", approveAidGrantDelegate);
         Mocks.register("disburseGrantDelegate", disburseGrantDelegate);

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import cn.hardshiprelief.campaign.process.WarmthCampaignProcess;
+import cn.hardshiprelief.process.campaign.WarmthCampaignProcess;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.LocalDateTime;

@@ -4,7 +4,7 @@ import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidGrantRepository;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.GrantStatus;
-import cn.hardshiprelief.campaign.process.WarmthCampaignProcess;
+import cn.hardshiprelief.process.campaign.WarmthCampaignProcess;
 import cn.hardshiprelief.disbursement.BankBatch;
 import cn.hardshiprelief.disbursement.BankBatchRoundTripTest;
 import cn.hardshiprelief.disbursement.BankBatches;

@@ -1,2 +1,0 @@
-/** Glue between warmth campaigns and the {@code warmthCampaign} process. */
-package cn.hardshiprelief.campaign.process;
