@@ -17,14 +17,16 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.NullSecurityContextRepository;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * One login for everything. The integration API and /engine-rest take HTTP Basic on every request
- * and keep no session (so no CSRF token is needed there); pages and the Camunda webapps use the
+ * One login for everything. The integration API and /engine-rest take a bearer token (issued once against
+ * the password at POST /api/tokens) or HTTP Basic, and keep no session (so no CSRF token is needed there),
+ * so BCrypt runs once per token rather than once per request; pages and the Camunda webapps use the
  * form login and its session, with CSRF on for every form (the webapps bring their own CSRF filter).
  */
 @Configuration
@@ -46,8 +48,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, EngineRestAuthenticationFilter engineRestAuthentication)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, EngineRestAuthenticationFilter engineRestAuthentication,
+                                 ApiTokens tokens, AppUserDetailsService users) throws Exception {
         http.securityMatcher(new OrRequestMatcher(path("/api/**"), path("/engine-rest/**")))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(new DirectoryRequests()).hasRole("ADMIN")
@@ -57,6 +59,7 @@ public class SecurityConfig {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .securityContext(c -> c.securityContextRepository(new NullSecurityContextRepository()))
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, users), BasicAuthenticationFilter.class)
                 .addFilterAfter(engineRestAuthentication, AuthorizationFilter.class);
         return http.build();
     }
