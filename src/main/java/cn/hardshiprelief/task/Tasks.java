@@ -175,7 +175,7 @@ public class Tasks {
      * The tasks with their candidate groups read in one query for the whole list, not one per task; a task
      * completed by someone else between the two reads does not fail the list (opening it then says who did).
      */
-    private List<OpenTask> toOpenTasks(List<Task> tasks) {
+    List<OpenTask> toOpenTasks(List<Task> tasks) {
         if (tasks.isEmpty()) {
             return List.of();
         }
