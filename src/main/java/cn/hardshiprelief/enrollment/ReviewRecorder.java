@@ -83,8 +83,9 @@ public class ReviewRecorder {
     }
 
     /**
-     * @param findingsCode the message code of the findings when they are a fixed sentence (no member on the roster:
-     *                     {@code civil.none}), so the timeline reads them in the reader's language; else null
+     * @param findingsCode the message code the timeline reads in the reader's language: {@code civil.none}, or
+     *                     {@code civil.found} when members are on the roster (a language without that label, Chinese,
+     *                     shows the stored findings with the members' names; the review page lists them live)
      */
     public void recordMatching(Long applicationId, String findings, String findingsCode) {
         load(applicationId).noteCoded("matchCivilAffairsRecords", EventOutcome.MATCHED, findings, findingsCode,

@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -32,6 +33,7 @@ class HistoryInReadersLanguageTest {
     @Autowired Enrollments enrollments;
     @Autowired FollowUpService followUp;
     @Autowired EarlierStories earlierStories;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
     void workerFreeToApply() {
@@ -52,6 +54,29 @@ class HistoryInReadersLanguageTest {
                 .as("the matching's finding and the system as the actor").contains("No household member is on the civil-affairs roster")
                 .doesNotContain("家庭成员均不在民政救助名单中").doesNotContain(">系统<");
         assertThat(chinese).contains(chineseReason).contains("家庭成员均不在民政救助名单中").contains(">系统<");
+    }
+
+    @Test
+    void membersFoundOnTheCivilAffairsRosterAreSaidInEnglishAndNamedInChinese() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy("worker1");
+        for (String reviewer : List.of("head1", "director1", "hr1")) {
+            enrollments.decide(reviewer, application.getId(), "approve", "同意");
+        }
+        String child = enrollments.reload(application.getId()).getMembers().get(1).getIdNumberHash();
+        jdbc.update("insert into civil_affairs_roster (id_number_hash, id_number_encrypted, id_number_masked, name,"
+                + " region_code, status, monthly_amount, valid_from, line_number, import_id)"
+                + " values (?, 'test', '110***********0000', '张小明', '110101', 'DIBAO', 650.00, ?, 1, 0)",
+                child, java.sql.Date.valueOf(java.time.LocalDate.now().minusYears(1)));
+        try {
+            enrollments.decide("office1", application.getId(), "approve", "同意");
+
+            String english = page("/applications/" + application.getId() + "?lang=en", "head1");
+            String chinese = page("/applications/" + application.getId() + "?lang=zh", "head1");
+            assertThat(english).contains("Household members are on the civil-affairs roster").doesNotContain("每月 650");
+            assertThat(chinese).as("Chinese keeps the findings with the members' names").contains("张小明：低保");
+        } finally {
+            jdbc.update("delete from civil_affairs_roster where id_number_hash = ? and id_number_encrypted = 'test'", child);
+        }
     }
 
     @Test

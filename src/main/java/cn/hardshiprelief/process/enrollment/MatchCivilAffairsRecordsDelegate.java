@@ -52,7 +52,7 @@ class MatchCivilAffairsRecordsDelegate implements JavaDelegate {
             return;
         }
         List<CivilAffairsFindings.Finding> found = findings.of(application);
-        applications.recordMatching(applicationId, CivilAffairsFindings.summary(found), found.isEmpty() ? "civil.none" : null);
+        applications.recordMatching(applicationId, CivilAffairsFindings.summary(found), found.isEmpty() ? "civil.none" : "civil.found");
         execution.setVariable(DUPLICATE_FILE_FOUND, false);
         execution.setVariable(RECEIVES_DIBAO, found.stream().anyMatch(CivilAffairsFindings.Finding::supportsLiving));
     }
