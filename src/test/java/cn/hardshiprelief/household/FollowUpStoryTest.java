@@ -122,6 +122,16 @@ class FollowUpStoryTest {
                 .containsPattern("value=\"keep\"[^>]*checked=\"checked\"");
         assertThat(instance).isWaitingAt("confirmExit");
 
+        engine.getIdentityService().setAuthentication("county1", List.of("countyUnion_CU01"));
+        try {
+            assertThatThrownBy(() -> engine.getTaskService().complete(task, java.util.Map.of("exitDecision", "keep")))
+                    .as("Tasklist and /engine-rest: keeping the file needs a reason there too")
+                    .hasMessageContaining("暂不脱困时请说明理由");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        assertThat(instance).isWaitingAt("confirmExit");
+
         var kept = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post(url)
                 .with(county).with(csrf).param("exitDecision", "keep").param("comment", "大病医疗费用仍在持续"))
                 .andReturn().getResponse();

@@ -1,12 +1,13 @@
 package cn.hardshiprelief.process.followup;
 
+import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.engine.EngineMessages;
 import cn.hardshiprelief.enrollment.Tier;
-import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.household.FollowUpFacts;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.ReclassificationFacts;
+import cn.hardshiprelief.shared.BusinessException;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -146,15 +147,22 @@ class FollowUpDelegates {
                 String.valueOf(execution.getVariable("findings")));
     }
 
-    /** {@code confirmExit}: the county union confirms exit, or keeps the file. */
+    /**
+     * {@code confirmExit}: the county union confirms exit, or keeps the file, which needs a reason: checked here so it
+     * holds in Tasklist and on /engine-rest as on our page.
+     */
     @Bean("exitDecisionListener")
-    TaskListener exitDecisionListener() {
+    TaskListener exitDecisionListener(EngineMessages messages) {
         return (DelegateTask task) -> {
             Object decision = task.getVariable("exitDecision");
             if (!"confirm".equals(decision) && !"keep".equals(decision)) {
                 throw new ProcessEngineException("请选择是否确认脱困");
             }
-            task.getExecution().setVariable("exitDecidedBy", cn.hardshiprelief.engine.EngineMessages.actorOf(task));
+            Object comment = task.getVariable("comment");
+            if ("keep".equals(decision) && (comment == null || comment.toString().isBlank())) {
+                throw messages.refused(new BusinessException("exit.commentRequired"));
+            }
+            task.getExecution().setVariable("exitDecidedBy", EngineMessages.actorOf(task));
         };
     }
 }
