@@ -48,7 +48,8 @@ public final class HardshipEnrollmentProcess {
         public static final String FILED_BY = "filedBy";
         public static final String DECISION = "decision";
         public static final String COMMENT = "comment";
-        public static final String RETURNED_FROM = "returnedFrom";
+        /** The step the review chain starts at: the route's first step, or the step that returned the application. */
+        public static final String REVIEW_FROM = "reviewFrom";
         public static final String CORRECTION_NOTE = "correctionNote";
 
         private Variables() {
@@ -61,6 +62,15 @@ public final class HardshipEnrollmentProcess {
         public static final String RETURN = "return";
 
         private Decisions() {
+        }
+    }
+
+    /** BPMN error codes with which a review step leaves the chain. */
+    public static final class Errors {
+        public static final String APPLICATION_REJECTED = "applicationRejected";
+        public static final String APPLICATION_RETURNED = "applicationReturned";
+
+        private Errors() {
         }
     }
 

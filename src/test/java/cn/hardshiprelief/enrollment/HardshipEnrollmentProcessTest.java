@@ -11,6 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.taskService;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.hardshiprelief.process.enrollment.ReviewOutcome;
 import cn.hardshiprelief.support.TaskOffers.RecordingTaskListener;
 import java.io.IOException;
 import java.time.Duration;
@@ -82,6 +83,8 @@ class HardshipEnrollmentProcessTest {
     private static final String VERIFY_HOUSEHOLD = "verifyHousehold";
     private static final String APPROVE_BY_COUNTY_UNION = "approveByCountyUnion";
 
+    /** The review chain: an embedded subprocess holding every review step; a return leaves it for the correction. */
+    private static final String REVIEW_CHAIN = "reviewChain";
     private static final String CORRECT_APPLICATION = "correctApplication";
     private static final String CONFIRM_HARDSHIP_WORKER = "confirmHardshipWorker";
     private static final String APPLICATION_APPROVED = "applicationApproved";
@@ -151,6 +154,7 @@ class HardshipEnrollmentProcessTest {
     void useTheTestEngineAClockOnTheDayOfSubmissionAndRecordingMocks() {
         BpmnAwareTests.init(engine.getProcessEngine());
         ClockUtil.setCurrentTime(Date.from(SUBMITTED_AT));
+        Mocks.register("reviewOutcome", new ReviewOutcome());
         Mocks.register("reviewDecisionListener", reviewDecisionListener);
         Mocks.register("resubmissionListener", resubmissionListener);
         Mocks.register("verificationListener", verificationListener);
@@ -240,13 +244,13 @@ class HardshipEnrollmentProcessTest {
 
         assertThat(application).isWaitingAtExactly(CORRECT_APPLICATION)
                 .variables()
-                .containsEntry("returnedFrom", REVIEW_BY_DIRECTOR)
+                .containsEntry("reviewFrom", REVIEW_BY_DIRECTOR)
                 .containsEntry("comment", "请补充父亲的病历");
         assertThat(task(CORRECT_APPLICATION, application)).isAssignedTo(APPLICANT);
 
         complete(task(CORRECT_APPLICATION, application), withVariables("correctionNote", "已上传病历"));
 
-        assertThat(application).isWaitingAtExactly(REVIEW_BY_DIRECTOR);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, REVIEW_BY_DIRECTOR);
         Assertions.assertThat(timesReached(application, REVIEW_BY_DEPARTMENT_HEAD)).isEqualTo(1);
         Assertions.assertThat(timesReached(application, REVIEW_BY_DIRECTOR)).isEqualTo(2);
         Assertions.assertThat(resubmissionListener.completions).containsExactly("correctApplication:已上传病历");
@@ -268,10 +272,10 @@ class HardshipEnrollmentProcessTest {
 
         decide(returningStep, application, "return", "证明材料不清晰");
         assertThat(application).isWaitingAtExactly(CORRECT_APPLICATION)
-                .variables().containsEntry("returnedFrom", returningStep);
+                .variables().containsEntry("reviewFrom", returningStep);
         complete(task(CORRECT_APPLICATION, application), withVariables("correctionNote", "已重新上传"));
 
-        assertThat(application).isWaitingAtExactly(returningStep);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, returningStep);
         Assertions.assertThat(timesReached(application, returningStep)).isEqualTo(2);
         REVIEW_STEPS.subList(0, REVIEW_STEPS.indexOf(returningStep)).forEach(earlierStep ->
                 Assertions.assertThat(timesReached(application, earlierStep)).as("%s is not repeated", earlierStep)
@@ -328,7 +332,7 @@ class HardshipEnrollmentProcessTest {
         givenTheHouseholdIsOnTheDibaoRoster();
         ProcessInstance application = submit(UNION, "KN-2026-0001", APPLICATION_ID);
 
-        assertThat(application).isWaitingAtExactly(REVIEW_BY_BRANCH_UNION);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, REVIEW_BY_BRANCH_UNION);
         assertOfferedTo(REVIEW_BY_BRANCH_UNION, application, "branchUnion_B1", "reviewApplication");
         approve(REVIEW_BY_BRANCH_UNION, application);
         assertOfferedTo(VERIFY_HOUSEHOLD, application, "branchUnion_B1", "verifyHousehold");
@@ -365,10 +369,10 @@ class HardshipEnrollmentProcessTest {
                 .isInstanceOf(ProcessEngineException.class)
                 .hasMessageContaining("三查一访记录不完整");
 
-        assertThat(application).isWaitingAtExactly(VERIFY_HOUSEHOLD);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, VERIFY_HOUSEHOLD);
         assertThat(verification).isNotNull();
         verifyHousehold(application);
-        assertThat(application).isWaitingAtExactly(APPROVE_BY_COUNTY_UNION);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, APPROVE_BY_COUNTY_UNION);
     }
 
     @ParameterizedTest(name = "returned at {0}")
@@ -382,11 +386,11 @@ class HardshipEnrollmentProcessTest {
 
         decide(returningStep, application, "return", "请补充低保证明");
         assertThat(application).isWaitingAtExactly(CORRECT_APPLICATION)
-                .variables().containsEntry("returnedFrom", returningStep);
+                .variables().containsEntry("reviewFrom", returningStep);
         assertThat(task(CORRECT_APPLICATION, application)).isAssignedTo(APPLICANT);
         complete(task(CORRECT_APPLICATION, application), withVariables("correctionNote", "已补充"));
 
-        assertThat(application).isWaitingAtExactly(returningStep);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, returningStep);
         Assertions.assertThat(timesReached(application, returningStep)).isEqualTo(2);
         if (returningStep.equals(APPROVE_BY_COUNTY_UNION)) {
             Assertions.assertThat(timesReached(application, REVIEW_BY_BRANCH_UNION)).isEqualTo(1);
@@ -430,11 +434,11 @@ class HardshipEnrollmentProcessTest {
     void aRelapsedHouseholdGoesStraightToItsBranchUnionsVerificationAndThenToTheCountyUnion() throws IOException {
         ProcessInstance application = submit(RELAPSE, "KN-2027-0001", APPLICATION_ID);
 
-        assertThat(application).isWaitingAtExactly(VERIFY_HOUSEHOLD)
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, VERIFY_HOUSEHOLD)
                 .hasNotPassed(REVIEW_BY_BRANCH_UNION, REVIEW_BY_DEPARTMENT_HEAD);
         assertOfferedTo(VERIFY_HOUSEHOLD, application, "branchUnion_B1", "verifyHousehold");
         verifyHousehold(application);
-        assertThat(application).isWaitingAtExactly(APPROVE_BY_COUNTY_UNION);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, APPROVE_BY_COUNTY_UNION);
         assertOfferedTo(APPROVE_BY_COUNTY_UNION, application, "countyUnion_CU1", "reviewApplication");
         approve(APPROVE_BY_COUNTY_UNION, application);
 
@@ -463,7 +467,7 @@ class HardshipEnrollmentProcessTest {
         decide(APPROVE_BY_COUNTY_UNION, application, "return", "请补充住院证明");
         complete(task(CORRECT_APPLICATION, application), withVariables("correctionNote", "已上传住院证明"));
 
-        assertThat(application).isWaitingAtExactly(APPROVE_BY_COUNTY_UNION)
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, APPROVE_BY_COUNTY_UNION)
                 .hasNotPassed(REVIEW_BY_BRANCH_UNION);
         Assertions.assertThat(timesReached(application, VERIFY_HOUSEHOLD)).isEqualTo(1);
         Assertions.assertThat(timesReached(application, APPROVE_BY_COUNTY_UNION)).isEqualTo(2);
@@ -712,12 +716,12 @@ class HardshipEnrollmentProcessTest {
     }
 
     private void decide(String step, ProcessInstance application, String decision, String comment) {
-        assertThat(application).isWaitingAtExactly(step);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, step);
         complete(task(step, application), withVariables("decision", decision, "comment", comment));
     }
 
     private void verifyHousehold(ProcessInstance application) {
-        assertThat(application).isWaitingAtExactly(VERIFY_HOUSEHOLD);
+        assertThat(application).isWaitingAtExactly(REVIEW_CHAIN, VERIFY_HOUSEHOLD);
         complete(task(VERIFY_HOUSEHOLD, application), withVariables("verificationComplete", true));
     }
 

@@ -150,7 +150,7 @@ class EngineSurfaceAttackTest {
         String correction = enrollments.openTaskId(application.getId());
 
         HttpResponse<String> forged = complete("worker1", correction, Map.of("correctionNote", "已补充",
-                "returnedFrom", "approveByGeneralOffice"));
+                "reviewFrom", "approveByGeneralOffice"));
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(enrollments.openStep(application.getId())).isEqualTo("correctApplication");
@@ -198,7 +198,7 @@ class EngineSurfaceAttackTest {
         Browser head1 = Browser.loggedIn(this, "head1");
 
         HttpResponse<String> forged = head1.post(TASKLIST_API + "/task/" + task + "/submit-form",
-                variables(Map.of("decision", "approve", "comment", "同意", "returnedFrom", "approveByGeneralOffice")));
+                variables(Map.of("decision", "approve", "comment", "同意", "reviewFrom", "approveByGeneralOffice")));
 
         assertThat(forged.statusCode()).isEqualTo(400);
         assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDepartmentHead");
