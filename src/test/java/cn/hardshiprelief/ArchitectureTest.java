@@ -7,6 +7,9 @@ import org.junit.jupiter.api.Test;
 import com.tngtech.archunit.lang.ArchRule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -43,6 +46,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void theSharedVocabularyDependsOnNoFeature() {
+        theVocabularyStandsAlone.check(CLASSES);
+    }
+
+    @Test
     void controllersDoNotUseRepositories() {
         entitiesAreNotBoundFromRequests.check(CLASSES);
     }
@@ -73,8 +81,15 @@ class ArchitectureTest {
 
     static final ArchRule theDomainDoesNotKnowTheWeb = noClasses()
             .that().resideInAnyPackage("cn.hardshiprelief.organization..", "cn.hardshiprelief.person..",
-                    "cn.hardshiprelief.shared..", "cn.hardshiprelief.task..")
+                    "cn.hardshiprelief.shared..", "cn.hardshiprelief.task..", "cn.hardshiprelief.vocabulary..")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "jakarta.servlet..");
+
+    /** The words every feature shares (causes, tiers, relations, ...): they import no feature, so any may use them. */
+    static final ArchRule theVocabularyStandsAlone = noClasses()
+            .that().resideInAPackage("cn.hardshiprelief.vocabulary..")
+            .should().dependOnClassesThat(resideInAPackage("cn.hardshiprelief..")
+                    .and(not(resideInAnyPackage("cn.hardshiprelief.vocabulary..", "cn.hardshiprelief.shared.."))))
+            .because("the vocabulary is below every feature");
 
     static final ArchRule entitiesAreNotBoundFromRequests = noClasses()
             .that().areAnnotatedWith(org.springframework.stereotype.Controller.class)

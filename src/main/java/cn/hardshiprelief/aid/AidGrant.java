@@ -1,7 +1,7 @@
 package cn.hardshiprelief.aid;
 
 import cn.hardshiprelief.person.EncryptedAccountConverter;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.ConflictException;

@@ -1,6 +1,6 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;

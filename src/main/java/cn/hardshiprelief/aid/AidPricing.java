@@ -1,6 +1,6 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.enrollment.HardshipCause;
+import cn.hardshiprelief.vocabulary.HardshipCause;
 import cn.hardshiprelief.shared.BusinessException;
 import org.springframework.stereotype.Component;
 

@@ -1,6 +1,6 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.organization.Actor;

@@ -1,7 +1,7 @@
 package cn.hardshiprelief.aid;
 
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 
 import java.math.BigDecimal;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package cn.hardshiprelief.aid;
 
 import cn.hardshiprelief.civilaffairs.Person;
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.Relation;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.organization.OrgUnit;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package cn.hardshiprelief.campaign;
 
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Tier;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -1,15 +1,15 @@
 package cn.hardshiprelief.demo;
 
 import cn.hardshiprelief.enrollment.ApplicationForm;
-import cn.hardshiprelief.enrollment.DisabilityGrade;
-import cn.hardshiprelief.enrollment.EmploymentStatus;
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.HealthStatus;
-import cn.hardshiprelief.enrollment.HousingType;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.EmploymentStatus;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.HousingType;
 import cn.hardshiprelief.enrollment.MemberForm;
-import cn.hardshiprelief.enrollment.Relation;
-import cn.hardshiprelief.enrollment.SchoolingStage;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+import cn.hardshiprelief.vocabulary.Tier;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.math.BigDecimal;

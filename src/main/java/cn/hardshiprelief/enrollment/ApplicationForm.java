@@ -1,5 +1,8 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.HousingType;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

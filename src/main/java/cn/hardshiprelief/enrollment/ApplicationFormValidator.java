@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.Relation;
+
 import cn.hardshiprelief.person.IdentityNumber;
 import cn.hardshiprelief.storage.EvidenceStorage;
 import cn.hardshiprelief.storage.UploadRejectedException;

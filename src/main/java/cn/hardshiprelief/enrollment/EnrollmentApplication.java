@@ -1,5 +1,10 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Tier;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.HousingType;
+
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.ConflictException;

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.Relation;
+
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;

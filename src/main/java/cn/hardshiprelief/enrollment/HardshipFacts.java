@@ -1,5 +1,8 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,5 +1,8 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.HousingType;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,11 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.EmploymentStatus;
+
 import cn.hardshiprelief.person.EncryptedIdentityNumberConverter;
 import jakarta.persistence.*;
 

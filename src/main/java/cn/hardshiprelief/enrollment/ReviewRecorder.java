@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.Tier;
+
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Decisions;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;

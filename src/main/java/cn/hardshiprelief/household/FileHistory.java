@@ -1,6 +1,6 @@
 package cn.hardshiprelief.household;
 
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.organization.Directory;
 import org.springframework.stereotype.Component;
 

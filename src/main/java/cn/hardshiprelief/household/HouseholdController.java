@@ -2,8 +2,8 @@ package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.organization.Actor;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;

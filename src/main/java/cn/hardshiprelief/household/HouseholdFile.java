@@ -1,14 +1,12 @@
 package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.person.EncryptedAccountConverter;
-import cn.hardshiprelief.enrollment.DisabilityGrade;
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.HealthStatus;
-import cn.hardshiprelief.enrollment.HouseholdMember;
-import cn.hardshiprelief.enrollment.Relation;
-import cn.hardshiprelief.enrollment.SchoolingStage;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.organization.OrgUnit;
 import jakarta.persistence.*;
 
@@ -124,40 +122,41 @@ public class HouseholdFile {
     }
 
     /** Files the household of an application that has passed review, classification and notice. */
-    public static HouseholdFile of(EnrollmentApplication application, String headName, String pairedCadre, Instant now) {
-        if (application.getTier() == null || !application.getTier().eligible()) {
-            throw new IllegalStateException("Application " + application.getId() + " is not classified as eligible");
+    public static HouseholdFile of(FilingRequest application, String headName, String pairedCadre, Instant now) {
+        if (application.tier() == null || !application.tier().eligible()) {
+            throw new IllegalStateException("Application " + application.applicationId() + " is not classified as eligible");
         }
         HouseholdFile file = new HouseholdFile();
-        file.applicationId = application.getId();
+        file.applicationId = application.applicationId();
         file.fileNumber = "JD" + now.atZone(ZoneId.of("Asia/Shanghai")).getYear()
-                + String.format("%08d", application.getId());
-        file.headUsername = application.getApplicantUsername();
+                + String.format("%08d", application.applicationId());
+        file.headUsername = application.headUsername();
         file.headName = headName;
-        file.unit = application.getDepartment();
-        file.branchUnion = application.getBranchUnion();
-        file.countyUnion = application.getCountyUnion();
-        file.regionCode = application.getRegionCode();
-        file.tier = application.getTier();
-        file.primaryCause = application.getPrimaryCause();
-        file.secondaryCauses = application.getSecondaryCauses().stream().map(Enum::name).collect(Collectors.joining(","));
-        file.receivesDibao = Boolean.TRUE.equals(application.getReceivesDibao());
-        file.dibaoLine = application.getDibaoLine();
-        file.perCapitaIncome = application.getPerCapitaIncome();
-        file.medicalCostsHalfYear = orZero(application.getMedicalCostsHalfYear());
-        file.oneOffCosts = orZero(application.getOneOffCosts());
-        file.earners = (int) application.getMembers().stream().filter(m -> m.getMonthlyIncome().signum() > 0).count();
+        file.unit = application.unit();
+        file.branchUnion = application.branchUnion();
+        file.countyUnion = application.countyUnion();
+        file.regionCode = application.regionCode();
+        file.tier = application.tier();
+        file.primaryCause = application.primaryCause();
+        file.secondaryCauses = application.secondaryCauses().stream().sorted().map(Enum::name)
+                .collect(Collectors.joining(","));
+        file.receivesDibao = application.receivesDibao();
+        file.dibaoLine = application.dibaoLine();
+        file.perCapitaIncome = application.perCapitaIncome();
+        file.medicalCostsHalfYear = orZero(application.medicalCostsHalfYear());
+        file.oneOffCosts = orZero(application.oneOffCosts());
+        file.earners = (int) application.members().stream().filter(m -> m.monthlyIncome().signum() > 0).count();
         file.disasterAffected = application.causes().contains(HardshipCause.DISASTER);
         file.plannedAid = PlannedAid.forCauses(application.causes()).stream().map(Enum::name)
                 .collect(Collectors.joining(","));
         file.pairedCadre = pairedCadre;
         file.status = FileStatus.ACTIVE;
         file.filedAt = now;
-        for (HouseholdMember m : application.getMembers()) {
-            file.members.add(new HouseholdFileMember(file, m.getName(), m.getRelation(), m.getIdNumberHash(),
-                    m.getIdNumberMasked(), m.getHealth(), m.getDisability(), m.getSchooling()));
-            if (m.getRelation() == Relation.SELF) {
-                file.activeHouseholdKey = m.getIdNumberHash();
+        for (FilingRequest.Member m : application.members()) {
+            file.members.add(new HouseholdFileMember(file, m.name(), m.relation(), m.idNumberHash(),
+                    m.idNumberMasked(), m.health(), m.disability(), m.schooling()));
+            if (m.relation() == Relation.SELF) {
+                file.activeHouseholdKey = m.idNumberHash();
             }
         }
         return file;

@@ -1,9 +1,9 @@
 package cn.hardshiprelief.household;
 
-import cn.hardshiprelief.enrollment.DisabilityGrade;
-import cn.hardshiprelief.enrollment.HealthStatus;
-import cn.hardshiprelief.enrollment.Relation;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import jakarta.persistence.*;
 
 /**

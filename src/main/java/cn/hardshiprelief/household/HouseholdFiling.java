@@ -1,8 +1,6 @@
 package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.enrollment.ActiveFiles;
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.enrollment.ReviewRecorder;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -21,16 +19,14 @@ public class HouseholdFiling implements ActiveFiles {
 
     private final HouseholdFileRepository files;
     private final FileEventRepository history;
-    private final ReviewRecorder applications;
     private final Directory directory;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    public HouseholdFiling(HouseholdFileRepository files, FileEventRepository history, ReviewRecorder applications,
+    public HouseholdFiling(HouseholdFileRepository files, FileEventRepository history,
                            Directory directory, ApplicationEventPublisher events, Clock clock) {
         this.files = files;
         this.history = history;
-        this.applications = applications;
         this.directory = directory;
         this.events = events;
         this.clock = clock;
@@ -50,26 +46,25 @@ public class HouseholdFiling implements ActiveFiles {
     }
 
     /**
-     * Files the application's household; idempotent, so a retried process step files once. The application itself
-     * is enrollment's: the process step that files records the outcome there ({@code ReviewRecorder.recordFiled}).
+     * Files the household of an approved application; idempotent, so a retried process step files once. The
+     * request carries what filing needs; the application itself is enrollment's, and the process step that files
+     * records the outcome there ({@code ReviewRecorder.recordFiled}).
      */
-    public HouseholdFile file(Long applicationId, String pairedCadre) {
-        var existing = files.findByApplicationId(applicationId);
+    public HouseholdFile file(FilingRequest application, String pairedCadre) {
+        var existing = files.findByApplicationId(application.applicationId());
         if (existing.isPresent()) {
             return existing.get();
         }
-        EnrollmentApplication application = applications.application(applicationId);
-        List<String> holding = fileNumbersHolding(application.getMembers().stream()
-                .map(m -> m.getIdNumberHash()).toList());
+        List<String> holding = fileNumbersHolding(application.memberIdNumberHashes());
         if (!holding.isEmpty()) {
             throw new BusinessException("application.alreadyFiled", String.join("、", holding));
         }
         String cadre = pairedCadre;
-        if (cadre == null && application.getCompany() != null) {
-            cadre = directory.unionStaffOfCompany(application.getCompany().getId()).stream().findFirst()
+        if (cadre == null && application.company() != null) {
+            cadre = directory.unionStaffOfCompany(application.company().getId()).stream().findFirst()
                     .map(u -> u.getUsername()).orElse(null);
         }
-        HouseholdFile file = HouseholdFile.of(application, directory.displayName(application.getApplicantUsername()),
+        HouseholdFile file = HouseholdFile.of(application, directory.displayName(application.headUsername()),
                 cadre, clock.instant());
         try {
             files.saveAndFlush(file);
@@ -79,7 +74,7 @@ public class HouseholdFiling implements ActiveFiles {
         }
         history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE, null, "system", "系统",
                 clock.instant()).withTiers(null, file.getTier()));
-        events.publishEvent(new HouseholdFiled(applicationId, file.getId(), file.getFileNumber()));
+        events.publishEvent(new HouseholdFiled(application.applicationId(), file.getId(), file.getFileNumber()));
         return file;
     }
 }

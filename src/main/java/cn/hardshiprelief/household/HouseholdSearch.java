@@ -1,7 +1,7 @@
 package cn.hardshiprelief.household;
 
-import cn.hardshiprelief.enrollment.HardshipCause;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Tier;
 
 /** Search of the register: any combination; the identity number matches exactly (by blind index). */
 public record HouseholdSearch(String name, String idNumber, String unitCode, Tier tier, HardshipCause cause) {

@@ -1,8 +1,8 @@
 package cn.hardshiprelief.household;
 
-import cn.hardshiprelief.enrollment.DisabilityGrade;
-import cn.hardshiprelief.enrollment.HealthStatus;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import jakarta.validation.constraints.NotNull;
 
 /** One member of the file as a re-check finds them: health, disability and schooling, prefilled from the file. */

@@ -1,6 +1,6 @@
 package cn.hardshiprelief.household;
 
-import cn.hardshiprelief.enrollment.HardshipCause;
+import cn.hardshiprelief.vocabulary.HardshipCause;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,9 +1,5 @@
 package cn.hardshiprelief.notice;
 
-import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.enrollment.HouseholdMember;
-import cn.hardshiprelief.enrollment.Relation;
-import cn.hardshiprelief.enrollment.ReviewRecorder;
 import cn.hardshiprelief.household.HouseholdFiled;
 import cn.hardshiprelief.household.PlannedAid;
 import cn.hardshiprelief.person.IdentityNumber;
@@ -14,7 +10,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -32,37 +27,31 @@ public class NoticeService {
 
 
     private final PublicNoticeRepository notices;
-    private final ReviewRecorder applications;
     private final ObjectionRateLimiter rateLimiter;
     private final NoticeProcess process;
     private final Clock clock;
 
-    public NoticeService(PublicNoticeRepository notices, ReviewRecorder applications, ObjectionRateLimiter rateLimiter,
+    public NoticeService(PublicNoticeRepository notices, ObjectionRateLimiter rateLimiter,
                          NoticeProcess process, Clock clock) {
         this.notices = notices;
-        this.applications = applications;
         this.rateLimiter = rateLimiter;
         this.process = process;
         this.clock = clock;
     }
 
     /** Puts the household on notice at its unit for the period; idempotent for a retried step. */
-    public PublicNotice start(Long applicationId, Duration period) {
-        var existing = notices.findByApplicationId(applicationId);
+    public PublicNotice start(NoticeRequest request) {
+        var existing = notices.findByApplicationId(request.applicationId());
         if (existing.isPresent()) {
             return existing.get();
         }
-        EnrollmentApplication application = applications.application(applicationId);
-        HouseholdMember head = application.getMembers().stream().filter(m -> m.getRelation() == Relation.SELF)
-                .findFirst().orElseThrow(() -> new IllegalStateException("No applicant in " + applicationId));
         LocalDate today = LocalDate.now(clock);
-        long days = Math.max(1, period.toDays());
-        String plannedAid = PlannedAid.forCauses(application.causes()).stream().map(Enum::name)
+        long days = Math.max(1, request.period().toDays());
+        String plannedAid = PlannedAid.forCauses(request.causes()).stream().map(Enum::name)
                 .collect(Collectors.joining(","));
-        PublicNotice notice = new PublicNotice(applicationId, application.noticeUnit(),
-                IdentityNumber.maskName(head.getName()), head.getIdNumberMasked(), application.getTier().name(),
+        PublicNotice notice = new PublicNotice(request.applicationId(), request.unit(),
+                IdentityNumber.maskName(request.headName()), request.headIdNumberMasked(), request.tier().name(),
                 plannedAid, today, today.plusDays(days));
-        applications.putOnNotice(applicationId);
         return notices.save(notice);
     }
 
@@ -81,8 +70,7 @@ public class NoticeService {
         }
         NoticeObjection objection = notice.object(form.reason().strip(), form.contact().strip(), address, clock.instant());
         String summary = summary(notice.getObjections());
-        applications.recordObjection(notice.getApplicationId(), form.reason().strip());
-        process.objectionLodged(applications.application(notice.getApplicationId()).getProcessInstanceId(), summary);
+        process.objectionLodged(notice.getApplicationId(), form.reason().strip(), summary);
         return objection;
     }
 
@@ -111,10 +99,9 @@ public class NoticeService {
         return notices.findByApplicationId(applicationId).map(n -> List.copyOf(n.getObjections())).orElse(List.of());
     }
 
-    /** An upheld objection ends the notice and the application. */
-    public void withdraw(Long applicationId, String actor, String reason) {
+    /** An upheld objection ends the notice (the process step that calls this rejects the application). */
+    public void withdraw(Long applicationId) {
         notices.findByApplicationId(applicationId).ifPresent(n -> n.close(NoticeStatus.WITHDRAWN));
-        applications.rejectAfterObjection(applicationId, actor, reason);
     }
 
     @EventListener

@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import cn.hardshiprelief.disbursement.Disbursement;
 import cn.hardshiprelief.disbursement.Payment;
 import cn.hardshiprelief.disbursement.PaymentRepository;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.fund.Funds;

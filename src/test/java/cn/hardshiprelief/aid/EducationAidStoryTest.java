@@ -3,7 +3,7 @@ package cn.hardshiprelief.aid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.household.HouseholdFile;

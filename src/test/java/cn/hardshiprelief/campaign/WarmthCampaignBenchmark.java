@@ -3,7 +3,7 @@ package cn.hardshiprelief.campaign;
 import cn.hardshiprelief.aid.AidKind;
 import cn.hardshiprelief.aid.AidRules;
 import cn.hardshiprelief.process.campaign.WarmthCampaignProcess;
-import cn.hardshiprelief.enrollment.SchoolingStage;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.FundRepository;
 import cn.hardshiprelief.fund.FundSource;

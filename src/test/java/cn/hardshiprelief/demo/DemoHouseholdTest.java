@@ -2,7 +2,7 @@ package cn.hardshiprelief.demo;
 
 import cn.hardshiprelief.enrollment.ApplicationForm;
 import cn.hardshiprelief.enrollment.MemberForm;
-import cn.hardshiprelief.enrollment.Relation;
+import cn.hardshiprelief.vocabulary.Relation;
 import cn.hardshiprelief.person.IdentityNumber;
 import org.junit.jupiter.api.Test;
 

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.Tier;
+
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.support.AppTest;

@@ -1,5 +1,7 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.vocabulary.Tier;
+
 import java.util.Map;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;

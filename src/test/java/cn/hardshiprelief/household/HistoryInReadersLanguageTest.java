@@ -1,7 +1,7 @@
 package cn.hardshiprelief.household;
 
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.security.AppUserDetailsService;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.EarlierStories;

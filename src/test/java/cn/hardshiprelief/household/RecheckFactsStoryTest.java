@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import cn.hardshiprelief.enrollment.ApplicationForm;
-import cn.hardshiprelief.enrollment.DisabilityGrade;
-import cn.hardshiprelief.enrollment.HealthStatus;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.support.AppTest;
 import cn.hardshiprelief.support.Enrollments;

@@ -159,7 +159,7 @@ class NoticeShortcutStoryTest {
         EnrollmentApplication application = onNotice();
         NoticeProcess engineUntouched = new NoticeProcess() {
             @Override
-            public void objectionLodged(String processInstanceId, String objectionSummary) {
+            public void objectionLodged(Long applicationId, String reason, String objectionSummary) {
                 throw new AssertionError("the engine must not be asked");
             }
 

@@ -1,5 +1,11 @@
 package cn.hardshiprelief.support;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.EmploymentStatus;
+import cn.hardshiprelief.vocabulary.HousingType;
+
 import cn.hardshiprelief.enrollment.*;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.task.OpenTask;

@@ -1,5 +1,14 @@
 package cn.hardshiprelief.enrollment.api;
 
+import cn.hardshiprelief.vocabulary.HardshipCause;
+import cn.hardshiprelief.vocabulary.Tier;
+import cn.hardshiprelief.vocabulary.SchoolingStage;
+import cn.hardshiprelief.vocabulary.Relation;
+import cn.hardshiprelief.vocabulary.HealthStatus;
+import cn.hardshiprelief.vocabulary.DisabilityGrade;
+import cn.hardshiprelief.vocabulary.EmploymentStatus;
+import cn.hardshiprelief.vocabulary.HousingType;
+
 import cn.hardshiprelief.enrollment.*;
 
 import java.math.BigDecimal;

@@ -2,6 +2,7 @@ package cn.hardshiprelief.process.enrollment;
 
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import cn.hardshiprelief.notice.NoticeProcess;
+import cn.hardshiprelief.enrollment.ReviewRecorder;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -26,10 +27,12 @@ class NoticeProcessMessages implements NoticeProcess {
 
     private final RuntimeService runtime;
     private final ManagementService management;
+    private final ReviewRecorder applications;
 
-    NoticeProcessMessages(RuntimeService runtime, ManagementService management) {
+    NoticeProcessMessages(RuntimeService runtime, ManagementService management, ReviewRecorder applications) {
         this.runtime = runtime;
         this.management = management;
+        this.applications = applications;
     }
 
     @Override
@@ -44,7 +47,9 @@ class NoticeProcessMessages implements NoticeProcess {
     }
 
     @Override
-    public void objectionLodged(String processInstanceId, String objectionSummary) {
+    public void objectionLodged(Long applicationId, String reason, String objectionSummary) {
+        applications.recordObjection(applicationId, reason);
+        String processInstanceId = applications.application(applicationId).getProcessInstanceId();
         boolean waiting = runtime.createEventSubscriptionQuery().processInstanceId(processInstanceId)
                 .eventType("message").eventName(HardshipEnrollmentProcess.OBJECTION_MESSAGE).count() > 0;
         boolean deciding = runtime.createExecutionQuery().processInstanceId(processInstanceId)

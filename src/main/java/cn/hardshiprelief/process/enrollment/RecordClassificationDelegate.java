@@ -2,7 +2,7 @@ package cn.hardshiprelief.process.enrollment;
 
 import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.enrollment.ReviewRecorder;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Tier;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,7 @@ package cn.hardshiprelief.process.followup;
 
 import cn.hardshiprelief.engine.DecisionRules;
 import cn.hardshiprelief.engine.EngineMessages;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.household.FollowUpFacts;
 import cn.hardshiprelief.household.FollowUpService;
 import cn.hardshiprelief.household.HouseholdFile;

@@ -14,7 +14,7 @@ import cn.hardshiprelief.campaign.CampaignForm;
 import cn.hardshiprelief.campaign.Campaigns;
 import cn.hardshiprelief.campaign.Holiday;
 import cn.hardshiprelief.campaign.WarmthCampaign;
-import cn.hardshiprelief.enrollment.Tier;
+import cn.hardshiprelief.vocabulary.Tier;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;

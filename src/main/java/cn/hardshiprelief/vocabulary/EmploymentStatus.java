@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Work situation of a household member. */
 public enum EmploymentStatus {

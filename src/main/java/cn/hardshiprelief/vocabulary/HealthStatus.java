@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Health of a household member, from healthy to needing long-term care (declared in rising severity). */
 public enum HealthStatus {

@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** How a household member is related to the worker. */
 public enum Relation {

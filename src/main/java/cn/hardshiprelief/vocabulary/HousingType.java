@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Housing of the household. */
 public enum HousingType {

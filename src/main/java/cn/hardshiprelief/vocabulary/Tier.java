@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /**
  * Hardship tiers as decided by the {@code classifyHardship} DMN: the company tiers of plan 12

@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Disability grade as on the national disability certificate (残疾人证); grade 1 is the most severe. */
 public enum DisabilityGrade {

@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Schooling stage, kindergarten to doctorate (金秋助学 covers every stage). */
 public enum SchoolingStage {

@@ -1,4 +1,4 @@
-package cn.hardshiprelief.enrollment;
+package cn.hardshiprelief.vocabulary;
 
 /** Causes of hardship (致困原因); one primary, any secondary. */
 public enum HardshipCause {
