@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.GrantId;
 import cn.hardshiprelief.fund.Funds;
 import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.NotFoundException;
@@ -127,8 +128,8 @@ public class AidGrantLifecycle {
      * becomes a task: the waiting process moves on to it, and a campaign grant, which has no process yet,
      * gets one that starts at that task.
      */
-    public void bankResult(Long grantId, boolean confirmed, String message) {
-        AidGrant grant = grant(grantId);
+    public void bankResult(GrantId grantId, boolean confirmed, String message) {
+        AidGrant grant = grant(grantId.value());
         if (confirmed) {
             grant.paymentConfirmed();
             record(grant, AidGrantEvent.Kind.PAYMENT_CONFIRMED, grant.paymentKey(), "bank");

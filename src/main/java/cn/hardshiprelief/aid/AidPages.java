@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.vocabulary.HardshipCause;
 import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
@@ -154,9 +155,9 @@ public class AidPages {
 
     /** The grants of a household the actor may read, and whether the actor may ask for aid for it. */
     public HouseholdAid householdAid(Actor actor, Long fileId) {
-        List<AidGrant> grants = queries.ofFile(fileId).stream().filter(g -> queries.mayRead(actor, g)).toList();
+        List<AidGrant> grants = queries.ofFile(HouseholdFileId.required(fileId)).stream().filter(g -> queries.mayRead(actor, g)).toList();
         try {
-            Beneficiary beneficiary = beneficiaries.ofFile(fileId);
+            Beneficiary beneficiary = beneficiaries.ofFile(HouseholdFileId.required(fileId));
             boolean mayRequest = beneficiaries.isCaseworkerFor(actor, beneficiary) || isTheWorker(actor, beneficiary);
             return new HouseholdAid(grants, mayRequest, AidGrant.maskAccount(beneficiary.payeeAccount()),
                     beneficiary.payeeBank());
@@ -167,7 +168,7 @@ public class AidPages {
 
     private Beneficiary beneficiaryFor(Actor actor, Long fileId, String workerUsername) {
         if (fileId != null) {
-            return beneficiaries.ofFile(fileId);
+            return beneficiaries.ofFile(HouseholdFileId.required(fileId));
         }
         if (workerUsername != null && !workerUsername.isBlank()) {
             return beneficiaries.ofWorker(workerUsername.strip());

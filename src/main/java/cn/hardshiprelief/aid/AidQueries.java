@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.Role;
@@ -62,8 +63,8 @@ public class AidQueries {
     }
 
     /** The grants of a household the caller has already read through the register. */
-    public List<AidGrant> ofFile(Long fileId) {
-        return grants.findByFileIdOrderByRequestedAtDesc(fileId);
+    public List<AidGrant> ofFile(HouseholdFileId fileId) {
+        return grants.findByFileIdOrderByRequestedAtDesc(fileId.value());
     }
 
     public boolean mayRead(Actor actor, AidGrant grant) {

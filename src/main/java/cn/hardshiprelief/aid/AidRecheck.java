@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +29,7 @@ public class AidRecheck {
     /** @return whether the grant may go to approval */
     public boolean recheck(Long grantId) {
         AidGrant grant = lifecycle.grant(grantId);
-        Beneficiary beneficiary = grant.getFileId() != null ? beneficiaries.ofFile(grant.getFileId())
+        Beneficiary beneficiary = grant.getFileId() != null ? beneficiaries.ofFile(HouseholdFileId.required(grant.getFileId()))
                 : beneficiaries.ofWorker(grant.getBeneficiaryUsername());
         if (grant.getKind().needsOpenFile() && !beneficiary.fileOpen()) {
             lifecycle.refuse(grant, "aid.fileNotOpen");

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.fund.Funds;
@@ -115,7 +116,7 @@ public class AidRequests {
 
     private Beneficiary beneficiaryOf(AidRequestForm form, AidKind kind) {
         if (form.fileId() != null) {
-            return beneficiaries.ofFile(form.fileId());
+            return beneficiaries.ofFile(HouseholdFileId.required(form.fileId()));
         }
         if (kind == AidKind.EMERGENCY_AID && !blank(form.workerUsername())) {
             return beneficiaries.ofWorker(form.workerUsername().strip());

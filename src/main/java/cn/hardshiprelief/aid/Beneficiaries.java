@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.household.FileStatus;
 import cn.hardshiprelief.household.HouseholdFile;
 import cn.hardshiprelief.household.HouseholdFileRepository;
@@ -40,8 +41,8 @@ public class Beneficiaries {
         this.directory = directory;
     }
 
-    public Beneficiary ofFile(Long fileId) {
-        HouseholdFile file = files.findById(fileId).orElseThrow(() -> new NotFoundException("household.notFound"));
+    public Beneficiary ofFile(HouseholdFileId fileId) {
+        HouseholdFile file = files.findById(fileId.value()).orElseThrow(() -> new NotFoundException("household.notFound"));
         OrgUnit granting = grantingUnion(file.getUnit(), file.getBranchUnion());
         List<Beneficiary.Member> members = file.getMembers().stream()
                 .map(m -> new Beneficiary.Member(m.getId(), m.getName(), m.getRelation(), m.getSchooling(),
@@ -55,7 +56,7 @@ public class Beneficiaries {
     public Optional<Beneficiary> ownOpenFile(String username) {
         return files.findAll((root, query, cb) -> cb.and(cb.equal(root.get("headUsername"), username),
                         root.get("status").in(OPEN)), PageRequest.of(0, 1, Sort.by(Sort.Direction.DESC, "filedAt")))
-                .stream().findFirst().map(file -> ofFile(file.getId()));
+                .stream().findFirst().map(file -> ofFile(HouseholdFileId.required(file.getId())));
     }
 
     /** A worker whose household is not on file: emergency aid only. */
@@ -83,7 +84,7 @@ public class Beneficiaries {
      */
     @Transactional
     public void changePayee(Actor actor, Long fileId, String account, String bank) {
-        Beneficiary beneficiary = ofFile(fileId);
+        Beneficiary beneficiary = ofFile(HouseholdFileId.required(fileId));
         if (!isCaseworkerFor(actor, beneficiary) && !actor.username().equals(beneficiary.username())) {
             throw new ForbiddenException("aid.forbidden");
         }

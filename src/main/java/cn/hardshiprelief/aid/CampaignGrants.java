@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.vocabulary.SchoolingStage;
 import cn.hardshiprelief.fund.Fund;
 import cn.hardshiprelief.shared.BusinessException;
@@ -46,7 +47,7 @@ public class CampaignGrants {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public AidGrant grant(Long fileId, Long campaignId, String holiday, int holidayYear, String title, BigDecimal amount,
+    public AidGrant grant(HouseholdFileId fileId, Long campaignId, String holiday, int holidayYear, String title, BigDecimal amount,
                           Fund fund, String approvedBy) {
         Beneficiary beneficiary = beneficiaries.ofFile(fileId);
         if (!beneficiary.fileOpen()) {

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.campaign;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.CampaignGrants;
 import cn.hardshiprelief.disbursement.Disbursement;
@@ -74,7 +75,7 @@ public class CampaignPayer {
         WarmthCampaign campaign = campaigns.findById(campaignId)
                 .orElseThrow(() -> new NotFoundException("campaign.notFound"));
         CampaignLine line = lines.findById(lineId).orElseThrow();
-        AidGrant grant = grants.grant(line.getFileId(), campaign.getId(), campaign.getHoliday().name(),
+        AidGrant grant = grants.grant(HouseholdFileId.required(line.getFileId()), campaign.getId(), campaign.getHoliday().name(),
                 campaign.getYear(), campaign.getTitle(), line.getAmount(), campaign.getFund(), campaign.getDecidedBy());
         disbursement.disburse(grant);
         line.paid(grant.getId());

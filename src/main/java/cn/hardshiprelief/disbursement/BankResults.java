@@ -1,5 +1,6 @@
 package cn.hardshiprelief.disbursement;
 
+import cn.hardshiprelief.vocabulary.GrantId;
 import cn.hardshiprelief.aid.AidGrantLifecycle;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.shared.BusinessException;
@@ -79,11 +80,11 @@ public class BankResults {
                 skipped.add(payment.getPaymentKey());
             } else if (line.confirmed()) {
                 payment.confirmed(now);
-                lifecycle.bankResult(payment.getGrantId(), true, null);
+                lifecycle.bankResult(GrantId.required(payment.getGrantId()), true, null);
                 confirmed++;
             } else {
                 payment.failed(line.reason(), now);
-                lifecycle.bankResult(payment.getGrantId(), false, line.reason());
+                lifecycle.bankResult(GrantId.required(payment.getGrantId()), false, line.reason());
                 failed++;
             }
         }

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.disbursement;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidQueries;
 import cn.hardshiprelief.aid.Beneficiaries;
@@ -55,11 +56,11 @@ public class HouseholdLedger {
 
     public View view(Actor actor, Long fileId) {
         HouseholdFile file = files.findById(fileId).orElseThrow(() -> new NotFoundException("household.notFound"));
-        Beneficiary household = beneficiaries.ofFile(file.getId());
+        Beneficiary household = beneficiaries.ofFile(HouseholdFileId.required(file.getId()));
         if (!mayRead(actor, household)) {
             throw new ForbiddenException("ledger.household.forbidden");
         }
-        List<AidGrant> visible = grants.ofFile(file.getId()).stream().filter(g -> grants.mayRead(actor, g)).toList();
+        List<AidGrant> visible = grants.ofFile(HouseholdFileId.required(file.getId())).stream().filter(g -> grants.mayRead(actor, g)).toList();
         Set<Long> ids = visible.stream().map(AidGrant::getId).collect(Collectors.toSet());
         List<LedgerRow> paid = rows.of(payments.findByFileIdOrderByIdAsc(file.getId()).stream()
                 .filter(p -> ids.contains(p.getGrantId())).toList());

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.household;
 
+import cn.hardshiprelief.vocabulary.ApplicationId;
 import cn.hardshiprelief.organization.OrgUnit;
 import cn.hardshiprelief.vocabulary.DisabilityGrade;
 import cn.hardshiprelief.vocabulary.HardshipCause;
@@ -17,7 +18,7 @@ import java.util.TreeSet;
  * approved, classified application's facts, not the application itself, which stays enrollment's.
  */
 public record FilingRequest(
-        Long applicationId,
+        ApplicationId applicationId,
         String headUsername,
         OrgUnit unit,
         OrgUnit company,

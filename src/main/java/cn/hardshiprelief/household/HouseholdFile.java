@@ -127,9 +127,9 @@ public class HouseholdFile {
             throw new IllegalStateException("Application " + application.applicationId() + " is not classified as eligible");
         }
         HouseholdFile file = new HouseholdFile();
-        file.applicationId = application.applicationId();
+        file.applicationId = application.applicationId().value();
         file.fileNumber = "JD" + now.atZone(ZoneId.of("Asia/Shanghai")).getYear()
-                + String.format("%08d", application.applicationId());
+                + String.format("%08d", application.applicationId().value());
         file.headUsername = application.headUsername();
         file.headName = headName;
         file.unit = application.unit();

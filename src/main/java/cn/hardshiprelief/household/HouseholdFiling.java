@@ -1,5 +1,6 @@
 package cn.hardshiprelief.household;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.enrollment.ActiveFiles;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
@@ -51,7 +52,7 @@ public class HouseholdFiling implements ActiveFiles {
      * records the outcome there ({@code ReviewRecorder.recordFiled}).
      */
     public HouseholdFile file(FilingRequest application, String pairedCadre) {
-        var existing = files.findByApplicationId(application.applicationId());
+        var existing = files.findByApplicationId(application.applicationId().value());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -74,7 +75,8 @@ public class HouseholdFiling implements ActiveFiles {
         }
         history.save(new FileEvent(file.getId(), FileEvent.Kind.FILED, null, FileStatus.ACTIVE, null, "system", "系统",
                 clock.instant()).withTiers(null, file.getTier()));
-        events.publishEvent(new HouseholdFiled(application.applicationId(), file.getId(), file.getFileNumber()));
+        events.publishEvent(new HouseholdFiled(application.applicationId(), HouseholdFileId.required(file.getId()),
+                file.getFileNumber()));
         return file;
     }
 }

@@ -41,7 +41,7 @@ public class NoticeService {
 
     /** Puts the household on notice at its unit for the period; idempotent for a retried step. */
     public PublicNotice start(NoticeRequest request) {
-        var existing = notices.findByApplicationId(request.applicationId());
+        var existing = notices.findByApplicationId(request.applicationId().value());
         if (existing.isPresent()) {
             return existing.get();
         }
@@ -49,7 +49,7 @@ public class NoticeService {
         long days = Math.max(1, request.period().toDays());
         String plannedAid = PlannedAid.forCauses(request.causes()).stream().map(Enum::name)
                 .collect(Collectors.joining(","));
-        PublicNotice notice = new PublicNotice(request.applicationId(), request.unit(),
+        PublicNotice notice = new PublicNotice(request.applicationId().value(), request.unit(),
                 IdentityNumber.maskName(request.headName()), request.headIdNumberMasked(), request.tier().name(),
                 plannedAid, today, today.plusDays(days));
         return notices.save(notice);
@@ -106,7 +106,7 @@ public class NoticeService {
 
     @EventListener
     public void onFiled(HouseholdFiled filed) {
-        notices.findByApplicationId(filed.applicationId()).ifPresent(n -> n.close(NoticeStatus.FILED));
+        notices.findByApplicationId(filed.applicationId().value()).ifPresent(n -> n.close(NoticeStatus.FILED));
     }
 
     /** The notices open at a unit, as the public page shows them. */

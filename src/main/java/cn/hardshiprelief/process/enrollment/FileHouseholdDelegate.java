@@ -1,5 +1,6 @@
 package cn.hardshiprelief.process.enrollment;
 
+import cn.hardshiprelief.vocabulary.ApplicationId;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.HouseholdMember;
 import cn.hardshiprelief.enrollment.ReviewRecorder;
@@ -38,7 +39,7 @@ class FileHouseholdDelegate implements JavaDelegate {
     }
 
     static FilingRequest requestFor(EnrollmentApplication application) {
-        return new FilingRequest(application.getId(), application.getApplicantUsername(), application.getDepartment(),
+        return new FilingRequest(ApplicationId.required(application.getId()), application.getApplicantUsername(), application.getDepartment(),
                 application.getCompany(), application.getBranchUnion(), application.getCountyUnion(),
                 application.getRegionCode(), application.getTier(), application.getPrimaryCause(),
                 application.getSecondaryCauses(), Boolean.TRUE.equals(application.getReceivesDibao()),

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.process.enrollment;
 
+import cn.hardshiprelief.vocabulary.ApplicationId;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.HouseholdMember;
 import cn.hardshiprelief.enrollment.ReviewRecorder;
@@ -36,7 +37,7 @@ class StartPublicNoticeDelegate implements JavaDelegate {
         EnrollmentApplication application = applications.application(applicationId);
         HouseholdMember head = application.getMembers().stream().filter(m -> m.getRelation() == Relation.SELF)
                 .findFirst().orElseThrow(() -> new IllegalStateException("No applicant in " + applicationId));
-        notices.start(new NoticeRequest(applicationId, application.noticeUnit(), head.getName(),
+        notices.start(new NoticeRequest(ApplicationId.required(applicationId), application.noticeUnit(), head.getName(),
                 head.getIdNumberMasked(), application.getTier(), application.causes(),
                 Duration.parse(period == null ? "P5D" : period.toString())));
         applications.putOnNotice(applicationId);

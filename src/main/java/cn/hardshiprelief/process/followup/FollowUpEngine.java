@@ -41,7 +41,7 @@ class FollowUpEngine implements FollowUpProcess {
 
     @EventListener
     public void onFiled(HouseholdFiled filed) {
-        start(files.findById(filed.fileId()).orElseThrow());
+        start(files.findById(filed.fileId().value()).orElseThrow());
     }
 
     @Override

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid.web;
 
+import cn.hardshiprelief.vocabulary.GrantId;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
@@ -196,7 +197,7 @@ class AidGrantPagesTest {
         Long id = requested(file, AidKind.EMERGENCY_AID, "700", false);
         mvc.perform(decision(id, "union2", true, "同意")).andExpect(status().is3xxRedirection());
         engine.getManagementService().executeJob(disburseJob(id).getId());
-        lifecycle.bankResult(id, false, "账户不存在");
+        lifecycle.bankResult(GrantId.required(id), false, "账户不存在");
         assertThat(openStep(id)).isEqualTo("resolveFailedPayment");
         assertThat(page("/aid/{id}", "union1", id)).contains("发放失败", "账户不存在", "action=\"/aid/" + id + "/failed-payment\"");
 
@@ -212,7 +213,7 @@ class AidGrantPagesTest {
         assertThat(steps.grant(id).getPayeeAccount()).isEqualTo("6228480012345678901");
 
         engine.getManagementService().executeJob(disburseJob(id).getId());
-        lifecycle.bankResult(id, true, null);
+        lifecycle.bankResult(GrantId.required(id), true, null);
         assertThat(openStep(id)).isEqualTo("confirmReceipt");
         assertThat(page("/tasks", "worker1")).contains("/aid/" + id, "确认签收");
         mvc.perform(post("/aid/{id}/receipt", id).param("receiptNote", "已收到").with(csrf()).with(steps.as("worker2")))

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.aid.web;
 
+import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.support.Households;
 import cn.hardshiprelief.aid.AidGrant;
 import cn.hardshiprelief.aid.AidKind;
@@ -122,7 +123,7 @@ class AidPageSteps {
     }
 
     List<AidGrant> grantsOf(HouseholdFile file) {
-        return aid.ofFile(file.getId());
+        return aid.ofFile(HouseholdFileId.required(file.getId()));
     }
 
     AidGrant grant(Long id) {

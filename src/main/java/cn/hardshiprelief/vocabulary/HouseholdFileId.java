@@ -1,0 +1,32 @@
+package cn.hardshiprelief.vocabulary;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Objects;
+
+/**
+ * The id of a household file on the register (一户一档) where it travels from one feature to another, so that a file id is never passed where an
+ * application id is expected. Inside its own feature (entities, repositories) the id stays a {@code Long}.
+ */
+public record HouseholdFileId(long value) {
+
+    /** The id, or null when there is none. */
+    public static HouseholdFileId of(Long value) {
+        return value == null ? null : new HouseholdFileId(value);
+    }
+
+    /** The id of a row that exists; fails on null. */
+    public static HouseholdFileId required(Long value) {
+        return new HouseholdFileId(Objects.requireNonNull(value, "HouseholdFileId"));
+    }
+
+    @JsonValue
+    public long value() {
+        return value;
+    }
+
+    /** Just the number, as URLs, logs and messages show it. */
+    @Override
+    public String toString() {
+        return Long.toString(value);
+    }
+}
