@@ -26,10 +26,10 @@ import java.util.Optional;
 public class SurveyOpening {
 
     private final SurveyRepository surveys;
-    private final SurveyStart engine;
+    private final SurveyProcess engine;
     private final Clock clock;
 
-    public SurveyOpening(SurveyRepository surveys, SurveyStart engine, Clock clock) {
+    public SurveyOpening(SurveyRepository surveys, SurveyProcess engine, Clock clock) {
         this.surveys = surveys;
         this.engine = engine;
         this.clock = clock;

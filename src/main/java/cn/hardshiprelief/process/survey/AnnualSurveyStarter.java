@@ -1,7 +1,7 @@
 package cn.hardshiprelief.process.survey;
 
 import cn.hardshiprelief.survey.AnnualSurveyProcess;
-import cn.hardshiprelief.survey.SurveyStart;
+import cn.hardshiprelief.survey.SurveyProcess;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * next to it) and reads the start timer's next due date, which says whether this year's date has passed.
  */
 @Component
-class AnnualSurveyStarter implements SurveyStart {
+class AnnualSurveyStarter implements SurveyProcess {
 
     private final RuntimeService runtime;
     private final ManagementService management;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** What opening a survey by hand needs from the engine: when the yearly timer fires next, and a start now. */
-public interface SurveyStart {
+public interface SurveyProcess {
 
     /** The due date of the start timer {@code surveyYearStarts}, if one is scheduled. */
     Optional<Instant> nextScheduledStart();
