@@ -353,6 +353,14 @@ public class EnrollmentApplication {
         record(taskId, step, EventOutcome.RETURNED, reason, actorUsername, actorName, now);
     }
 
+    /** 回退: the reviewer at {@code step} sends the application back to an earlier review step, with a reason. */
+    public void sendBack(String step, String toStep, String taskId, String actorUsername, String actorName,
+                         String reason, Instant now) {
+        requireInReview();
+        requireReason(reason);
+        record(taskId, step, EventOutcome.SENT_BACK, reason, actorUsername, actorName, now);
+    }
+
     /** The corrected application goes back to the step that returned it. */
     public void resubmit(String taskId, String actorUsername, String actorName, String note, Instant now) {
         if (status != ApplicationStatus.RETURNED) {

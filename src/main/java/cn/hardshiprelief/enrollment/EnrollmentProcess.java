@@ -9,4 +9,12 @@ public interface EnrollmentProcess {
 
     /** Starts the process in the caller's transaction and returns its instance id (business key: the application id). */
     String start(EnrollmentApplication application);
+
+    /**
+     * 回退: takes the application from the review step now open back to a step of the review chain it has already
+     * passed; the open step is cancelled, the earlier one opens again for its candidates, and a later return for
+     * correction resumes there. Refused ({@code ConflictException}) when the step is not open or the target was
+     * not passed.
+     */
+    void returnToStep(String processInstanceId, String openStep, String earlierStep);
 }

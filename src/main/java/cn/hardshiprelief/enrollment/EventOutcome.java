@@ -5,7 +5,9 @@ public enum EventOutcome {
     SUBMITTED, APPROVED, RETURNED, RESUBMITTED, REJECTED, CONFIRMED, VERIFIED, MATCHED, CLASSIFIED, NOT_ELIGIBLE,
     BLOCKED, ON_NOTICE, OBJECTION, OBJECTION_DISMISSED, FILED,
     /** An administrator ended the public notice before its period (demo data only, see NoticePeriodShortcut). */
-    NOTICE_ENDED_EARLY;
+    NOTICE_ENDED_EARLY,
+    /** 回退: a reviewer sent the application back to a review step it had already passed. */
+    SENT_BACK;
 
     public boolean isDecision() {
         return this == APPROVED || this == RETURNED || this == REJECTED;

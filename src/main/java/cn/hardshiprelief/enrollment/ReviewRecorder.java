@@ -44,6 +44,13 @@ public class ReviewRecorder {
         }
     }
 
+    public EnrollmentApplication recordSentBack(Long applicationId, String step, String toStep, String taskId,
+                                                String actor, String reason) {
+        EnrollmentApplication application = load(applicationId);
+        application.sendBack(step, toStep, taskId, actor, directory.displayName(actor), blankToNull(reason), clock.instant());
+        return application;
+    }
+
     public EnrollmentApplication recordResubmission(Long applicationId, String taskId, String actor, String note) {
         EnrollmentApplication application = load(applicationId);
         application.resubmit(taskId, actor, directory.displayName(actor), blankToNull(note), clock.instant());

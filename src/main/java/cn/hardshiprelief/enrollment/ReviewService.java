@@ -132,7 +132,7 @@ public class ReviewService {
         return application;
     }
 
-    private OpenTask openTaskFor(Actor actor, String taskId) {
+    OpenTask openTaskFor(Actor actor, String taskId) {
         OpenTask task = tasks.find(taskId).orElseThrow(() -> alreadyDecided(taskId));
         if (!task.actionableBy(actor.username(), actor.groupIds())) {
             if (task.assignee() != null && task.candidateGroups().stream().anyMatch(actor.groupIds()::contains)) {
@@ -143,7 +143,7 @@ public class ReviewService {
         return task;
     }
 
-    private EnrollmentApplication applicationOf(Actor actor, OpenTask task) {
+    EnrollmentApplication applicationOf(Actor actor, OpenTask task) {
         EnrollmentApplication application = queries.byProcessInstances(List.of(task.processInstanceId())).stream()
                 .findFirst().orElseThrow(() -> new NotFoundException("application.notFound", task.processInstanceId()));
         return queries.view(actor, application.getId());

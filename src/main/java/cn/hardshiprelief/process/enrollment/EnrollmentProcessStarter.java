@@ -3,6 +3,7 @@ package cn.hardshiprelief.process.enrollment;
 import cn.hardshiprelief.enrollment.EnrollmentApplication;
 import cn.hardshiprelief.enrollment.EnrollmentProcess;
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +18,13 @@ import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.*
 public class EnrollmentProcessStarter implements EnrollmentProcess {
 
     private final RuntimeService runtimeService;
+    private final ReviewChainMoves moves;
     private final String noticePeriod;
 
-    public EnrollmentProcessStarter(RuntimeService runtimeService,
+    public EnrollmentProcessStarter(RuntimeService runtimeService, HistoryService historyService,
                                     @Value("${hardship.notice.period:P5D}") Duration noticePeriod) {
         this.runtimeService = runtimeService;
+        this.moves = new ReviewChainMoves(runtimeService, historyService);
         this.noticePeriod = noticePeriod.toString();
     }
 
@@ -44,5 +47,10 @@ public class EnrollmentProcessStarter implements EnrollmentProcess {
                 .putValue(FILED_BY, application.getFiledByUsername());
         return runtimeService.startProcessInstanceByKey(HardshipEnrollmentProcess.PROCESS_ID,
                 String.valueOf(application.getId()), variables).getId();
+    }
+
+    @Override
+    public void returnToStep(String processInstanceId, String openStep, String earlierStep) {
+        moves.returnToStep(processInstanceId, openStep, earlierStep);
     }
 }

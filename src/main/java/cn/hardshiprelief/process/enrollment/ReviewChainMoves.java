@@ -1,0 +1,56 @@
+package cn.hardshiprelief.process.enrollment;
+
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
+import cn.hardshiprelief.shared.ConflictException;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ActivityInstance;
+
+import static cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Variables.REVIEW_FROM;
+
+/**
+ * Moves inside the review chain that the diagram does not draw as flows: 回退 to a step already passed. Done with
+ * Camunda's process-instance modification from outside the instance (never from one of its own listeners), so
+ * Cockpit's history and the user operation log show the move; the chain itself stays drawn as a chain.
+ */
+class ReviewChainMoves {
+
+    /** The steps of the chain a review can go back to, in chain order on either route. */
+    static final List<String> CHAIN_STEPS = List.of(HardshipEnrollmentProcess.REVIEW_BY_DEPARTMENT_HEAD,
+            HardshipEnrollmentProcess.REVIEW_BY_DIRECTOR, HardshipEnrollmentProcess.REVIEW_BY_HR,
+            HardshipEnrollmentProcess.APPROVE_BY_GENERAL_OFFICE, HardshipEnrollmentProcess.REVIEW_BY_BRANCH_UNION,
+            HardshipEnrollmentProcess.VERIFY_HOUSEHOLD, HardshipEnrollmentProcess.APPROVE_BY_COUNTY_UNION);
+    static final String REVIEW_CHAIN = "reviewChain";
+
+    private final RuntimeService runtime;
+    private final HistoryService history;
+
+    ReviewChainMoves(RuntimeService runtime, HistoryService history) {
+        this.runtime = runtime;
+        this.history = history;
+    }
+
+    void returnToStep(String processInstanceId, String openStep, String earlierStep) {
+        if (!CHAIN_STEPS.contains(openStep) || !CHAIN_STEPS.contains(earlierStep) || openStep.equals(earlierStep)) {
+            throw new ConflictException("review.returnTo.notEarlier");
+        }
+        ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+        ActivityInstance[] open = tree == null ? new ActivityInstance[0] : tree.getActivityInstances(openStep);
+        ActivityInstance[] chain = tree == null ? new ActivityInstance[0] : tree.getActivityInstances(REVIEW_CHAIN);
+        if (open.length != 1 || chain.length != 1) {
+            throw new ConflictException("review.returnTo.notOpen");
+        }
+        boolean passed = history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId(earlierStep).finished().count() > 0;
+        if (!passed) {
+            throw new ConflictException("review.returnTo.notEarlier");
+        }
+        // start first: cancelling the chain's only open step first would end the chain itself
+        runtime.createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(earlierStep, chain[0].getId())
+                .cancelActivityInstance(open[0].getId())
+                .execute(false, false);
+        runtime.setVariable(processInstanceId, REVIEW_FROM, earlierStep);
+    }
+}
