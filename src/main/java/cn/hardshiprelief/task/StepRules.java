@@ -1,10 +1,14 @@
 package cn.hardshiprelief.task;
 
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
@@ -12,7 +16,6 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -59,7 +62,6 @@ public class StepRules {
     static final String ADMIN_GROUP = "camunda-admin";
 
     private final TaskService taskService;
-    private final RuntimeService runtimeService;
     private final RepositoryService repositoryService;
     private final HistoryService historyService;
     private final IdentityService identityService;
@@ -67,6 +69,7 @@ public class StepRules {
     private final MessageSource messages;
     private final Map<String, CaseParties> parties;
     private final Map<String, StepRule> rules = new ConcurrentHashMap<>();
+    private final CommandExecutor engineCommands;
 
     /** What the BPMN says of one user task. */
     record StepRule(String formId, String formBinding, Set<String> barredParties, String escalateTo, String candidateGroups) {
@@ -81,10 +84,10 @@ public class StepRules {
 
     StepRules(ProcessEngine engine, TaskForms forms, MessageSource messages, List<CaseParties> parties) {
         this.taskService = engine.getTaskService();
-        this.runtimeService = engine.getRuntimeService();
         this.repositoryService = engine.getRepositoryService();
         this.historyService = engine.getHistoryService();
         this.identityService = engine.getIdentityService();
+        this.engineCommands = ((ProcessEngineImpl) engine).getProcessEngineConfiguration().getCommandExecutorTxRequired();
         this.forms = forms;
         this.messages = messages;
         this.parties = parties.stream().collect(Collectors.toMap(CaseParties::processId, p -> p));
@@ -312,35 +315,45 @@ public class StepRules {
         return Optional.ofNullable(authentication).map(Authentication::getUserId);
     }
 
+    /**
+     * The task, its instance's business key, its process key and its candidates, read in one engine command
+     * through the engine's own entity managers: one database session, no query-level authorization joins (the
+     * guard is the authorization here), three selects instead of five queries on separate sessions.
+     */
     private Optional<Step> step(String taskId) {
-        Task task = taskId == null ? null : taskService.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
+        if (taskId == null) {
             return Optional.empty();
         }
-        StepRule rule = task.getProcessDefinitionId() == null
-                ? new StepRule(null, null, Set.of(), null, null)
-                : rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-        String processId = null;
-        String businessKey = null;
-        if (task.getProcessInstanceId() != null) {
-            ProcessInstance instance = runtimeService.createProcessInstanceQuery()
-                    .processInstanceId(task.getProcessInstanceId()).singleResult();
-            businessKey = instance == null ? null : instance.getBusinessKey();
-            processId = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        }
-        Set<String> groups = new HashSet<>();
-        Set<String> users = new HashSet<>();
-        for (IdentityLink link : taskService.getIdentityLinksForTask(taskId)) {
-            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
-                if (link.getGroupId() != null) {
-                    groups.add(link.getGroupId());
-                }
-                if (link.getUserId() != null) {
-                    users.add(link.getUserId());
+        return Optional.ofNullable(engineCommands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null) {
+                return null;
+            }
+            StepRule rule = task.getProcessDefinitionId() == null
+                    ? new StepRule(null, null, Set.of(), null, null)
+                    : rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            String processId = null;
+            String businessKey = null;
+            if (task.getProcessInstanceId() != null) {
+                ExecutionEntity instance = task.getProcessInstance();
+                businessKey = instance == null ? null : instance.getBusinessKey();
+                processId = context.getProcessEngineConfiguration().getDeploymentCache()
+                        .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+            }
+            Set<String> groups = new HashSet<>();
+            Set<String> users = new HashSet<>();
+            for (IdentityLinkEntity link : task.getIdentityLinks()) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                    if (link.getGroupId() != null) {
+                        groups.add(link.getGroupId());
+                    }
+                    if (link.getUserId() != null) {
+                        users.add(link.getUserId());
+                    }
                 }
             }
-        }
-        return Optional.of(new Step(task, processId, businessKey, rule, groups, users));
+            return new Step(task, processId, businessKey, rule, groups, users);
+        }));
     }
 
     private StepRule rule(String processDefinitionId, String stepId) {
