@@ -188,7 +188,7 @@ java src/test/bench/ChainDriver.java --json 2999 >"$WORK/upload.json"
 UPLOAD=$(curl -s -H "Authorization: Bearer $TOKEN" -F "application=@$WORK/upload.json;type=application/json" \
   -F "hardshipCertificateFiles=@$PDF;type=application/pdf" "http://127.0.0.1:$PORT_A/api/applications")
 APP_ID=$(echo "$UPLOAD" | sed -n 's/^{"id":\([0-9]*\),.*/\1/p')
-DOC_ID=$(echo "$UPLOAD" | sed -n 's/.*"documents":\[{"id":\([0-9]*\),.*/\1/p')
+DOC_ID=$(echo "$UPLOAD" | sed -n 's/.*"evidence":\[{"id":\([0-9]*\),.*/\1/p')
 log "login of union1 on node B: $(login "http://127.0.0.1:$PORT_B" union1)"
 curl -s -o "$WORK/read-back.pdf" -b "$WORK/cookies.txt" "http://127.0.0.1:$PORT_B/applications/$APP_ID/evidence/$DOC_ID"
 if [ -n "$DOC_ID" ] && cmp -s "$PDF" "$WORK/read-back.pdf"; then
@@ -202,7 +202,7 @@ fi
 log "phase 3: nodes A and B, B killed with kill -9 after $((MEASURE / 3)) s and started again"
 ( sleep $((MEASURE / 3)); log "kill -9 node b (pid ${PID[b]})"; kill -9 "${PID[b]}" ) &
 KILLER=$!
-drive kill 2001 2998 & DRIVER=$!
+drive kill "$MEASURE" 2001 2998 & DRIVER=$!
 wait "$KILLER"
 sleep 2
 start_node b $PORT_B
