@@ -26,6 +26,8 @@ WORK=$PWD/target/two-nodes
 PORT_LB=18080 PORT_A=18081 PORT_B=18082
 TICKS=$(getconf CLK_TCK)
 mkdir -p "$WORK"
+# a HAProxy left by an interrupted run would share the port (SO_REUSEPORT) with the new one
+[ -f "$WORK/haproxy.pid" ] && kill "$(cat "$WORK/haproxy.pid")" 2>/dev/null || true
 rm -f "$WORK"/*.log "$WORK"/chains-*.csv "$WORK"/*.pid
 SQL() { mysql -h127.0.0.1 -uroot -N -B "$DB" -e "$1"; }
 log() { echo "[$(date +%T)] $*" | tee -a "$WORK/summary.log"; }
