@@ -245,7 +245,7 @@ class EngineSurfaceAttackTest {
     void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
         HttpResponse<String> login = client.send(HttpRequest.newBuilder(uri("/login")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID"))
+        assertThat(login.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("SESSION="))
                 .singleElement().satisfies(cookie -> assertThat(cookie).contains("HttpOnly").contains("SameSite=Lax"));
     }
 
