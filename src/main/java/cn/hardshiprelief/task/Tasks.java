@@ -61,7 +61,8 @@ public class Tasks {
      * oldest first, optionally of one process only. One query over the engine's tables, each branch on an index
      * (the assignee's, and the candidate group's on the identity links, 025-task-list-indexes.xml), never the
      * whole task table: the engine's own "assignee or candidate group" query joins every task to its links before
-     * it filters and reads them all. Then the page's tasks by id; one completed by someone else in between is
+     * it filters and reads them all. What it still reads grows with the person's own inbox (a group's links and
+     * their tasks, sorted by arrival), not with the table: 10,000 tasks at one group cost a sort of 10,000. Then the page's tasks by id; one completed by someone else in between is
      * simply not shown. {@code size} is capped at {@link TaskPage#MAX_SIZE}.
      */
     public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, int page, int size) {
@@ -69,28 +70,9 @@ public class Tasks {
             throw new IllegalArgumentException("page " + page + ", size " + size);
         }
         int limit = Math.min(size, TaskPage.MAX_SIZE);
-        long first = (long) page * limit;
-        Map<String, Object> params = new HashMap<>();
-        params.put("user", username);
-        params.put("groups", List.copyOf(groupIds));
-        params.put("process", processId);
-        // Each branch stops at what the page needs. The numbers are written into the statement, not bound: H2 keeps
-        // the result of a derived table between executions of one statement text and would serve page 1 from page 0.
-        long branchLimit = first + limit + 1;
-        String process = processId == null ? "" : " and d.KEY_ = :process";
-        String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
-                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
-                + " where t.ASSIGNEE_ = :user" + process
-                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
-        String offered = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + identityLinkTable + " i"
-                + " join " + taskTable + " t on t.ID_ = i.TASK_ID_"
-                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
-                + " where i.GROUP_ID_ in (:groups) and i.TYPE_ = 'candidate' and t.ASSIGNEE_ is null" + process
-                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
-        String sql = "select ID_, CREATE_TIME_, KEY_ from (" + assigned + (groupIds.isEmpty() ? "" : " union " + offered)
-                + ") page order by CREATE_TIME_, ID_ limit " + (limit + 1) + " offset " + first;
+        InboxQuery query = inboxQuery(username, groupIds, processId, page, limit);
         Map<String, String> keys = new LinkedHashMap<>();
-        jdbc.query(sql, params, row -> {
+        jdbc.query(query.sql(), query.params(), row -> {
             keys.put(row.getString(1), row.getString(3));
         });
         boolean hasNext = keys.size() > limit;
@@ -105,6 +87,38 @@ public class Tasks {
         Map<String, String> processIds = new HashMap<>();
         open.forEach(t -> processIds.put(t.id(), keys.get(t.id())));
         return new TaskPage(open, processIds, page, limit, hasNext);
+    }
+
+    /** The statement {@link #inboxPage} runs, with its parameters: for the checks of its plan on MySQL. */
+    public record InboxQuery(String sql, Map<String, Object> params) {
+    }
+
+    /** The statement of {@link #inboxPage} for a page of {@code limit} (at most {@link TaskPage#MAX_SIZE}) tasks. */
+    public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, int page, int limit) {
+        long first = (long) page * limit;
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", username);
+        params.put("groups", List.copyOf(groupIds));
+        params.put("process", processId);
+        // Each branch stops at what the page needs. The numbers are written into the statement, not bound: H2 keeps
+        // the result of a derived table between executions of one statement text and would serve page 1 from page 0.
+        long branchLimit = first + limit + 1;
+        String process = processId == null ? "" : " and d.KEY_ = :process";
+        String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
+                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
+                + " where t.ASSIGNEE_ = :user" + process
+                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
+        // The group's tasks from its links (the index holds group, type and task), each task then by its key. Grouped
+        // in a derived table, which MySQL cannot fold into the join: folded, MariaDB started from the tasks claimed by
+        // nobody (every open task of every group) and looked for each one's link, reading the task table whole.
+        String offered = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from (select l.TASK_ID_ from " + identityLinkTable + " l"
+                + " where l.GROUP_ID_ in (:groups) and l.TYPE_ = 'candidate' group by l.TASK_ID_) i"
+                + " join " + taskTable + " t on t.ID_ = i.TASK_ID_"
+                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
+                + " where t.ASSIGNEE_ is null" + process
+                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
+        return new InboxQuery("select ID_, CREATE_TIME_, KEY_ from (" + assigned
+                + (groupIds.isEmpty() ? "" : " union " + offered) + ") page order by CREATE_TIME_, ID_ limit " + (limit + 1) + " offset " + first, params);
     }
 
     /** A process variable of each task's process instance, read in one query for the whole list. */
@@ -169,6 +183,7 @@ public class Tasks {
      */
     public void claimAndComplete(String taskId, String username, Map<String, Object> variables) {
         try {
+            lock(taskId);
             Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null) {
                 throw new TaskGoneException(taskId, null);
@@ -183,6 +198,19 @@ public class Tasks {
             throw new ForbiddenException(e.getMessageKey(), e.getArgs());
         } catch (CompletionRefusedException e) {
             throw new BusinessException(e.getMessageKey(), e.getArgs());
+        }
+    }
+
+    /**
+     * Locks the task's row for the rest of the transaction before the engine claims and completes it. Two approvers
+     * deciding one task at once otherwise meet in the engine's flush (the claim's new authorization, the
+     * completion's deletion of it, the task's update) in opposite orders, and MySQL ends one with a deadlock, a 500;
+     * in this order the second waits, then finds the task claimed or gone. A task already gone is reported so.
+     */
+    private void lock(String taskId) {
+        if (jdbc.queryForList("select ID_ from " + taskTable + " where ID_ = :id for update", Map.of("id", taskId),
+                String.class).isEmpty()) {
+            throw new TaskGoneException(taskId, null);
         }
     }
 
