@@ -147,9 +147,20 @@ public class Tasks {
         return taskService.getVariable(taskId, name);
     }
 
+    /**
+     * The open task, empty when there is none (any more). Its candidate groups are read before the task itself: a task
+     * completed by someone else between the two reads is then not found, rather than found without its groups and
+     * refused to the person as not theirs (403 where 409 "already decided" is the truth).
+     */
     public Optional<OpenTask> find(String taskId) {
+        Set<String> groups;
+        try {
+            groups = candidateGroupsOf(taskId);
+        } catch (NullValueException e) {
+            return Optional.empty();
+        }
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).flatMap(this::toOpenTask);
+        return Optional.ofNullable(task).map(t -> toOpenTask(t, groups));
     }
 
     public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
@@ -281,12 +292,17 @@ public class Tasks {
     /** The task with its candidate groups; empty when it was completed by someone else a moment ago. */
     private Optional<OpenTask> toOpenTask(Task task) {
         try {
-            return Optional.of(toOpenTask(task, taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet())));
+            return Optional.of(toOpenTask(task, candidateGroupsOf(task.getId())));
         } catch (NullValueException e) {
             return Optional.empty();
         }
+    }
+
+    /** The groups the task is offered to; {@link NullValueException} when there is no such task. */
+    private Set<String> candidateGroupsOf(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
     }
 
     private OpenTask toOpenTask(Task task, Set<String> groups) {
