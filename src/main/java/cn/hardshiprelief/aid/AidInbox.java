@@ -35,10 +35,13 @@ public class AidInbox {
         this.aidTasks = aidTasks;
     }
 
-    public List<InboxEntry> inboxEntries(Actor actor) {
-        List<OpenTask> open = tasks.inbox(actor.username(), actor.groupIds(), AidProcess.PROCESS_ID);
-        Map<String, Long> grantIds = open.stream().collect(Collectors.toMap(OpenTask::id,
-                task -> ((Number) tasks.variable(task.id(), GRANT_ID)).longValue()));
+    /**
+     * The inbox lines of the aid tasks of a page of the inbox (their grants' ids read in one query of the engine's
+     * variables, the grants in one more); on the first page also the recipient's own receipts of the latest 50 grants.
+     */
+    public List<InboxEntry> inboxEntries(Actor actor, List<OpenTask> open, boolean firstPage) {
+        Map<String, Long> grantIds = tasks.processVariable(open, GRANT_ID).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> ((Number) e.getValue()).longValue()));
         Map<Long, AidGrant> byId = grants.findByIdIn(grantIds.values()).stream()
                 .collect(Collectors.toMap(AidGrant::getId, Function.identity()));
         List<InboxEntry> entries = new ArrayList<>();
@@ -47,6 +50,9 @@ public class AidInbox {
             if (grant != null) {
                 entries.add(entry(task, grant));
             }
+        }
+        if (!firstPage) {
+            return entries;
         }
         grants.findByBeneficiaryUsernameOrderByRequestedAtDesc(actor.username(), PageRequest.of(0, 50)).stream()
                 .filter(grant -> grant.getStatus() == GrantStatus.PAID)

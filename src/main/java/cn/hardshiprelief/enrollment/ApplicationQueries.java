@@ -87,6 +87,17 @@ public class ApplicationQueries {
         return applications.findMine(actor.username());
     }
 
+    /** The actor's own application (applied for or filed) sent with this request token, if one was saved. */
+    public java.util.Optional<EnrollmentApplication> byRequestToken(Actor actor, String token) {
+        return applications.findByRequestToken(token).filter(a -> actor.username().equals(a.getApplicantUsername())
+                || actor.username().equals(a.getFiledByUsername()));
+    }
+
+    /** A page of "my applications", newest first, for the API; there is no total, only whether more follow. */
+    public org.springframework.data.domain.Slice<EnrollmentApplication> mine(Actor actor, int page, int size) {
+        return applications.findMine(actor.username(), PageRequest.of(Math.min(page, LAST_PAGE), size));
+    }
+
     /**
      * The staff's list (申请一览): applications of their reach ({@link ApplicationReach}, the same as
      * {@link ApplicationAccess#canView}), by default those in progress, newest first, a page at a time.

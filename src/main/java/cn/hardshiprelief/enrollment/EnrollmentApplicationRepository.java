@@ -41,6 +41,12 @@ public interface EnrollmentApplicationRepository extends JpaRepository<Enrollmen
     @Query("select a from EnrollmentApplication a where a.applicantUsername = :username or a.filedByUsername = :username order by a.createdAt desc")
     List<EnrollmentApplication> findMine(String username);
 
+    /** A page of {@link #findMine}, newest first (ids rise with creation), without counting them all. */
+    @EntityGraph(attributePaths = {"department", "company", "branchUnion", "countyUnion"})
+    @Query("select a from EnrollmentApplication a where a.applicantUsername = :username or a.filedByUsername = :username order by a.id desc")
+    org.springframework.data.domain.Slice<EnrollmentApplication> findMine(String username,
+                                                                            org.springframework.data.domain.Pageable page);
+
     @EntityGraph(attributePaths = {"members", "department", "company"})
     @Query("select a from EnrollmentApplication a where a.status in (cn.hardshiprelief.enrollment.ApplicationStatus.APPROVED, cn.hardshiprelief.enrollment.ApplicationStatus.IN_NOTICE, cn.hardshiprelief.enrollment.ApplicationStatus.FILED) and a.route = cn.hardshiprelief.enrollment.Route.ENTERPRISE and a.company.id in :companyIds order by a.concludedAt desc")
     List<EnrollmentApplication> findConfirmed(Collection<Long> companyIds);

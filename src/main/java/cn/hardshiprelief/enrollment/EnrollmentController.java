@@ -142,8 +142,7 @@ public class EnrollmentController {
             flash.addFlashAttribute("warningArg", e.getArgs()[0]);
             return "redirect:/applications/" + e.getApplicationId();
         } catch (DataIntegrityViolationException e) {
-            return queries.mine(actor).stream().filter(a -> a.getRequestToken().equals(form.getRequestToken()))
-                    .findFirst().map(a -> {
+            return queries.byRequestToken(actor, form.getRequestToken()).map(a -> {
                         flash.addFlashAttribute("warning", "application.alreadySubmitted");
                         flash.addFlashAttribute("warningArg", a.getApplicationNumber());
                         return "redirect:/applications/" + a.getId();

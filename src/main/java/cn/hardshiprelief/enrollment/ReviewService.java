@@ -9,6 +9,9 @@ import cn.hardshiprelief.shared.ConflictException;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
 import cn.hardshiprelief.task.*;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -41,23 +44,36 @@ public class ReviewService {
         this.findings = findings;
     }
 
-    /** The inbox (待办): open tasks for the actor with their applications. */
+    /**
+     * A page of the actor's enrollment tasks (待办) with their applications, oldest first: one indexed query for
+     * the page's tasks, then the applications of those process instances only.
+     */
     @Transactional(readOnly = true)
-    public List<TaskItem> inbox(Actor actor) {
-        List<OpenTask> open = tasks.inbox(actor.username(), actor.groupIds());
+    public Slice<TaskItem> inbox(Actor actor, int page, int size) {
+        TaskPage open = tasks.inboxPage(actor.username(), actor.groupIds(), HardshipEnrollmentProcess.PROCESS_ID,
+                page, size);
+        return new SliceImpl<>(items(open.tasks()), PageRequest.of(page, open.size()), open.hasNext());
+    }
+
+    private List<TaskItem> items(List<OpenTask> open) {
         Map<String, EnrollmentApplication> byInstance = new HashMap<>();
         queries.byProcessInstances(open.stream().map(OpenTask::processInstanceId).distinct().toList())
                 .forEach(a -> byInstance.put(a.getProcessInstanceId(), a));
+        Map<String, String> names = directory.displayNames(byInstance.values().stream()
+                .map(EnrollmentApplication::getApplicantUsername).collect(java.util.stream.Collectors.toSet()));
         return open.stream().filter(t -> byInstance.containsKey(t.processInstanceId()))
-                .map(t -> new TaskItem(t, byInstance.get(t.processInstanceId()),
-                        directory.displayName(byInstance.get(t.processInstanceId()).getApplicantUsername())))
+                .map(t -> {
+                    EnrollmentApplication application = byInstance.get(t.processInstanceId());
+                    String name = names.get(application.getApplicantUsername());
+                    return new TaskItem(t, application, name != null ? name : application.getApplicantUsername());
+                })
                 .toList();
     }
 
-    /** The inbox lines of enrollment tasks, each linking to the page where it is done. */
+    /** The inbox lines of enrollment tasks of a page of the inbox, each linking to the page where it is done. */
     @Transactional(readOnly = true)
-    public List<InboxEntry> inboxEntries(Actor actor) {
-        return inbox(actor).stream().map(i -> new InboxEntry(i.task().id(), i.task().stepId(), i.task().created(),
+    public List<InboxEntry> inboxEntries(List<OpenTask> open) {
+        return items(open).stream().map(i -> new InboxEntry(i.task().id(), i.task().stepId(), i.task().created(),
                 i.application().getApplicationNumber(), i.applicantName(), i.application().getDepartment().getName(),
                 switch (i.task().stepId()) {
                     case HardshipEnrollmentProcess.CORRECT_APPLICATION -> "/applications/" + i.application().getId() + "/edit";

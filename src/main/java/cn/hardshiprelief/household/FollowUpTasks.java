@@ -32,12 +32,20 @@ public class FollowUpTasks {
         this.tasks = tasks;
     }
 
-    /** The inbox lines of follow-up tasks (re-checks, exit confirmations). */
+    /**
+     * The inbox lines of the follow-up tasks (re-checks, exit confirmations) of a page of the inbox: their files
+     * read by id in one query, the files' ids in one query of the engine's variables.
+     */
     @Transactional(readOnly = true)
-    public List<InboxEntry> inboxEntries(Actor actor) {
-        return tasks.inbox(actor.username(), actor.groupIds(), FollowUpProcess.PROCESS_ID).stream().map(task -> {
-            Long fileId = ((Number) tasks.variable(task.id(), "fileId")).longValue();
-            HouseholdFile file = files.require(fileId);
+    public List<InboxEntry> inboxEntries(List<OpenTask> page) {
+        Map<String, Object> fileIds = tasks.processVariable(page, "fileId");
+        Map<Long, HouseholdFile> byId = new HashMap<>();
+        files.findAllById(fileIds.values().stream().map(id -> ((Number) id).longValue()).distinct().toList())
+                .forEach(f -> byId.put(f.getId(), f));
+        return page.stream().filter(task -> fileIds.containsKey(task.id())
+                && byId.containsKey(((Number) fileIds.get(task.id())).longValue())).map(task -> {
+            Long fileId = ((Number) fileIds.get(task.id())).longValue();
+            HouseholdFile file = byId.get(fileId);
             return new InboxEntry(task.id(), task.stepId(), task.created(), file.getFileNumber(),
                     file.getHeadName(), file.getUnit().getName(),
                     switch (task.stepId()) {

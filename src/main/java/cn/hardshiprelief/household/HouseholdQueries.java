@@ -3,6 +3,7 @@ package cn.hardshiprelief.household;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.organization.OrgUnit;
+import cn.hardshiprelief.organization.OrgUnitType;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.person.IdentityNumber;
 import cn.hardshiprelief.person.IdentityNumberCipher;
@@ -76,9 +77,14 @@ public class HouseholdQueries {
             });
         }
         if (search.unitCode() != null && !search.unitCode().isBlank()) {
-            String code = search.unitCode().strip();
-            spec = spec.and((root, q, cb) -> cb.or(cb.equal(root.get("unit").get("code"), code),
-                    cb.equal(root.get("branchUnion").get("code"), code)));
+            // the code read once from the units, then the files by the one indexed column it names: a branch union's
+            // files by their branch union, any other unit's by their unit (a join to the units on either column, or
+            // an "either" of the two, read the whole register)
+            java.util.Optional<OrgUnit> unit = directory.units(java.util.List.of(search.unitCode().strip())).stream()
+                    .findFirst();
+            spec = spec.and((root, q, cb) -> unit.isEmpty() ? cb.disjunction()
+                    : cb.equal(root.get(unit.get().getType() == OrgUnitType.BRANCH_UNION ? "branchUnion" : "unit")
+                    .get("id"), unit.get().getId()));
         }
         if (search.tier() != null) {
             spec = spec.and((root, q, cb) -> cb.equal(root.get("tier"), search.tier()));

@@ -12,6 +12,7 @@ import cn.hardshiprelief.task.InboxEntry;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskForm;
 import cn.hardshiprelief.task.TaskGoneException;
+import cn.hardshiprelief.task.TaskPage;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -102,8 +103,8 @@ public class SurveyService {
             throw new ConflictException("survey.alreadySubmitted", part.getBranchUnion().getName());
         }
         String group = Role.BRANCH_UNION.groupId(part.getBranchUnion().getCode());
-        OpenTask task = tasks.inbox(actor.username(), actor.groupIds(), AnnualSurveyProcess.PROCESS_ID).stream()
-                .filter(t -> survey.getProcessInstanceId().equals(t.processInstanceId()))
+        OpenTask task = tasks.openTasksOf(survey.getProcessInstanceId()).stream()
+                .filter(t -> t.actionableBy(actor.username(), actor.groupIds()))
                 .filter(t -> t.candidateGroups().contains(group))
                 .findFirst()
                 .orElseThrow(() -> new ConflictException("survey.noOpenTask", part.getBranchUnion().getName()));
@@ -135,10 +136,20 @@ public class SurveyService {
                 .close(clock.instant());
     }
 
-    /** The inbox lines of survey tasks: one a year for each branch union, answered on the survey page. */
+    /** The inbox lines of the actor's first page of survey tasks. */
     @Transactional(readOnly = true)
     public List<InboxEntry> inboxEntries(Actor actor) {
-        return tasks.inbox(actor.username(), actor.groupIds(), AnnualSurveyProcess.PROCESS_ID).stream().map(task -> {
+        return inboxEntries(tasks.inboxPage(actor.username(), actor.groupIds(), AnnualSurveyProcess.PROCESS_ID, 0,
+                TaskPage.MAX_SIZE).tasks());
+    }
+
+    /**
+     * The inbox lines of the survey tasks of a page of the inbox: one a year for each branch union, answered on the
+     * survey page (a few a year for a person, so their variables are read one task at a time).
+     */
+    @Transactional(readOnly = true)
+    public List<InboxEntry> inboxEntries(List<OpenTask> page) {
+        return page.stream().map(task -> {
             Object year = tasks.variable(task.id(), AnnualSurveyProcess.SURVEY_YEAR);
             Object code = tasks.variable(task.id(), AnnualSurveyProcess.BRANCH_UNION_CODE);
             String branchUnion = code == null ? "" : units.findByCode(code.toString()).map(OrgUnit::getName)

@@ -2,7 +2,10 @@ package cn.hardshiprelief.task;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -31,43 +34,112 @@ public class Tasks {
 
     private final TaskService taskService;
     private final HistoryService historyService;
+    private final RuntimeService runtimeService;
     private final TaskForms forms;
     private final NamedParameterJdbcTemplate jdbc;
     private final String identityLinkTable;
+    private final String taskTable;
+    private final String processDefinitionTable;
 
     /** Task ids per IN list: well under what MySQL and H2 take in one statement. */
     private static final int IN_LIST_LIMIT = 500;
 
-    public Tasks(TaskService taskService, HistoryService historyService, ManagementService managementService,
-                 TaskForms forms, NamedParameterJdbcTemplate jdbc) {
+    public Tasks(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
+                 ManagementService managementService, TaskForms forms, NamedParameterJdbcTemplate jdbc) {
         this.taskService = taskService;
         this.historyService = historyService;
+        this.runtimeService = runtimeService;
         this.forms = forms;
         this.jdbc = jdbc;
         this.identityLinkTable = managementService.getTableName(IdentityLinkEntity.class);
+        this.taskTable = managementService.getTableName(TaskEntity.class);
+        this.processDefinitionTable = managementService.getTableName(ProcessDefinitionEntity.class);
     }
 
-    /** Tasks assigned to the person or offered to one of their groups, oldest first. */
-    public List<OpenTask> inbox(String username, Collection<String> groupIds) {
-        var query = taskService.createTaskQuery().initializeFormKeys();
-        if (groupIds.isEmpty()) {
-            query.taskAssignee(username);
-        } else {
-            // claimed by me, or offered to my groups and claimed by nobody yet
-            query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
+    /**
+     * One page of the tasks assigned to the person or offered to one of their groups (and claimed by nobody),
+     * oldest first, optionally of one process only. One query over the engine's tables, each branch on an index
+     * (the assignee's, and the candidate group's on the identity links, 025-task-list-indexes.xml), never the
+     * whole task table: the engine's own "assignee or candidate group" query joins every task to its links before
+     * it filters and reads them all. What it still reads grows with the person's own inbox (a group's links and
+     * their tasks, sorted by arrival), not with the table: 10,000 tasks at one group cost a sort of 10,000. Then the page's tasks by id; one completed by someone else in between is
+     * simply not shown. {@code size} is capped at {@link TaskPage#MAX_SIZE}.
+     */
+    public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new IllegalArgumentException("page " + page + ", size " + size);
         }
-        return toOpenTasks(query.orderByTaskCreateTime().asc().list());
+        int limit = Math.min(size, TaskPage.MAX_SIZE);
+        InboxQuery query = inboxQuery(username, groupIds, processId, page, limit);
+        Map<String, String> keys = new LinkedHashMap<>();
+        jdbc.query(query.sql(), query.params(), row -> {
+            keys.put(row.getString(1), row.getString(3));
+        });
+        boolean hasNext = keys.size() > limit;
+        List<String> ids = keys.keySet().stream().limit(limit).toList();
+        if (ids.isEmpty()) {
+            return new TaskPage(List.of(), Map.of(), page, limit, false);
+        }
+        Map<String, Task> found = new HashMap<>();
+        taskService.createTaskQuery().taskIdIn(ids.toArray(String[]::new)).initializeFormKeys().list()
+                .forEach(t -> found.put(t.getId(), t));
+        List<OpenTask> open = toOpenTasks(ids.stream().map(found::get).filter(Objects::nonNull).toList());
+        Map<String, String> processIds = new HashMap<>();
+        open.forEach(t -> processIds.put(t.id(), keys.get(t.id())));
+        return new TaskPage(open, processIds, page, limit, hasNext);
     }
 
-    /** Like {@link #inbox} but only tasks of one process. */
-    public List<OpenTask> inbox(String username, Collection<String> groupIds, String processId) {
-        var query = taskService.createTaskQuery().processDefinitionKey(processId).initializeFormKeys();
-        if (groupIds.isEmpty()) {
-            query.taskAssignee(username);
-        } else {
-            query.or().taskAssignee(username).taskCandidateGroupIn(new ArrayList<>(groupIds)).endOr();
+    /** The statement {@link #inboxPage} runs, with its parameters: for the checks of its plan on MySQL. */
+    public record InboxQuery(String sql, Map<String, Object> params) {
+    }
+
+    /** The statement of {@link #inboxPage} for a page of {@code limit} (at most {@link TaskPage#MAX_SIZE}) tasks. */
+    public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, int page, int limit) {
+        long first = (long) page * limit;
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", username);
+        params.put("groups", List.copyOf(groupIds));
+        params.put("process", processId);
+        // Each branch stops at what the page needs. The numbers are written into the statement, not bound: H2 keeps
+        // the result of a derived table between executions of one statement text and would serve page 1 from page 0.
+        long branchLimit = first + limit + 1;
+        String process = processId == null ? "" : " and d.KEY_ = :process";
+        String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
+                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
+                + " where t.ASSIGNEE_ = :user" + process
+                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
+        // The group's tasks from its links (the index holds group, type and task), each task then by its key. Grouped
+        // in a derived table, which MySQL cannot fold into the join: folded, MariaDB started from the tasks claimed by
+        // nobody (every open task of every group) and looked for each one's link, reading the task table whole.
+        String offered = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from (select l.TASK_ID_ from " + identityLinkTable + " l"
+                + " where l.GROUP_ID_ in (:groups) and l.TYPE_ = 'candidate' group by l.TASK_ID_) i"
+                + " join " + taskTable + " t on t.ID_ = i.TASK_ID_"
+                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
+                + " where t.ASSIGNEE_ is null" + process
+                + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
+        return new InboxQuery("select ID_, CREATE_TIME_, KEY_ from (" + assigned
+                + (groupIds.isEmpty() ? "" : " union " + offered) + ") page order by CREATE_TIME_, ID_ limit " + (limit + 1) + " offset " + first, params);
+    }
+
+    /** A process variable of each task's process instance, read in one query for the whole list. */
+    public Map<String, Object> processVariable(Collection<OpenTask> tasks, String name) {
+        if (tasks.isEmpty()) {
+            return Map.of();
         }
-        return toOpenTasks(query.orderByTaskCreateTime().asc().list());
+        Map<String, Object> byInstance = new HashMap<>();
+        runtimeService.createVariableInstanceQuery().variableName(name)
+                .processInstanceIdIn(tasks.stream().map(OpenTask::processInstanceId).distinct().toArray(String[]::new))
+                .list().stream()
+                .filter(v -> v.getExecutionId() != null && v.getExecutionId().equals(v.getProcessInstanceId()))
+                .forEach(v -> byInstance.put(v.getProcessInstanceId(), v.getValue()));
+        Map<String, Object> byTask = new HashMap<>();
+        tasks.forEach(t -> {
+            Object value = byInstance.get(t.processInstanceId());
+            if (value != null) {
+                byTask.put(t.id(), value);
+            }
+        });
+        return byTask;
     }
 
     /** A process variable as the task sees it. */
@@ -75,9 +147,20 @@ public class Tasks {
         return taskService.getVariable(taskId, name);
     }
 
+    /**
+     * The open task, empty when there is none (any more). Its candidate groups are read before the task itself: a task
+     * completed by someone else between the two reads is then not found, rather than found without its groups and
+     * refused to the person as not theirs (403 where 409 "already decided" is the truth).
+     */
     public Optional<OpenTask> find(String taskId) {
+        Set<String> groups;
+        try {
+            groups = candidateGroupsOf(taskId);
+        } catch (NullValueException e) {
+            return Optional.empty();
+        }
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        return Optional.ofNullable(task).flatMap(this::toOpenTask);
+        return Optional.ofNullable(task).map(t -> toOpenTask(t, groups));
     }
 
     public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
@@ -111,6 +194,7 @@ public class Tasks {
      */
     public void claimAndComplete(String taskId, String username, Map<String, Object> variables) {
         try {
+            lock(taskId);
             Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
             if (task == null) {
                 throw new TaskGoneException(taskId, null);
@@ -125,6 +209,19 @@ public class Tasks {
             throw new ForbiddenException(e.getMessageKey(), e.getArgs());
         } catch (CompletionRefusedException e) {
             throw new BusinessException(e.getMessageKey(), e.getArgs());
+        }
+    }
+
+    /**
+     * Locks the task's row for the rest of the transaction before the engine claims and completes it. Two approvers
+     * deciding one task at once otherwise meet in the engine's flush (the claim's new authorization, the
+     * completion's deletion of it, the task's update) in opposite orders, and MySQL ends one with a deadlock, a 500;
+     * in this order the second waits, then finds the task claimed or gone. A task already gone is reported so.
+     */
+    private void lock(String taskId) {
+        if (jdbc.queryForList("select ID_ from " + taskTable + " where ID_ = :id for update", Map.of("id", taskId),
+                String.class).isEmpty()) {
+            throw new TaskGoneException(taskId, null);
         }
     }
 
@@ -195,12 +292,17 @@ public class Tasks {
     /** The task with its candidate groups; empty when it was completed by someone else a moment ago. */
     private Optional<OpenTask> toOpenTask(Task task) {
         try {
-            return Optional.of(toOpenTask(task, taskService.getIdentityLinksForTask(task.getId()).stream()
-                    .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                    .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet())));
+            return Optional.of(toOpenTask(task, candidateGroupsOf(task.getId())));
         } catch (NullValueException e) {
             return Optional.empty();
         }
+    }
+
+    /** The groups the task is offered to; {@link NullValueException} when there is no such task. */
+    private Set<String> candidateGroupsOf(String taskId) {
+        return taskService.getIdentityLinksForTask(taskId).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
     }
 
     private OpenTask toOpenTask(Task task, Set<String> groups) {

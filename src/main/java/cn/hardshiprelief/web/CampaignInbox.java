@@ -5,6 +5,7 @@ import cn.hardshiprelief.campaign.Campaigns;
 import cn.hardshiprelief.campaign.WarmthCampaign;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.task.InboxEntry;
+import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Component;
 
@@ -26,8 +27,9 @@ class CampaignInbox {
         this.campaigns = campaigns;
     }
 
-    List<InboxEntry> inboxEntries(Actor actor) {
-        return tasks.inbox(actor.username(), actor.groupIds(), CampaignProcess.PROCESS_ID).stream()
+    /** The campaign lines of a page of the inbox: a few a year, so each task's campaign is read on its own. */
+    List<InboxEntry> inboxEntries(Actor actor, List<OpenTask> page) {
+        return page.stream()
                 .filter(task -> CampaignProcess.APPROVAL_STEP.equals(task.stepId()))
                 .map(task -> {
                     Long id = ((Number) tasks.variable(task.id(), CampaignProcess.CAMPAIGN_ID)).longValue();

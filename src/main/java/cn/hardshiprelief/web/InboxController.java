@@ -1,34 +1,53 @@
 package cn.hardshiprelief.web;
 
 import cn.hardshiprelief.aid.AidInbox;
+import cn.hardshiprelief.aid.AidProcess;
+import cn.hardshiprelief.campaign.CampaignProcess;
+import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import cn.hardshiprelief.enrollment.ReviewService;
+import cn.hardshiprelief.household.FollowUpProcess;
 import cn.hardshiprelief.household.FollowUpTasks;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.survey.AnnualSurveyProcess;
 import cn.hardshiprelief.survey.SurveyService;
 import cn.hardshiprelief.task.InboxEntry;
+import cn.hardshiprelief.task.OpenTask;
+import cn.hardshiprelief.task.TaskPage;
+import cn.hardshiprelief.task.Tasks;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The inbox (待办): every task waiting for the person — enrollment, the files' follow-up, the annual survey,
- * aid grants and warmth campaigns.
+ * aid grants and warmth campaigns — a page of {@link #PAGE_SIZE} at a time, oldest first. One query reads the
+ * page's tasks of all processes together ({@link Tasks#inboxPage}); each feature then reads its own records for
+ * those tasks only.
  */
 @Controller
 public class InboxController {
 
+    static final int PAGE_SIZE = 20;
+    /** A page number beyond any inbox (typed in the address) shows an empty page, not a failure. */
+    private static final int LAST_PAGE = 1_000_000;
+
+    private final Tasks tasks;
     private final ReviewService reviews;
     private final FollowUpTasks followUp;
     private final SurveyService surveys;
     private final AidInbox aid;
     private final CampaignInbox campaigns;
 
-    public InboxController(ReviewService reviews, FollowUpTasks followUp, SurveyService surveys, AidInbox aid,
-                           CampaignInbox campaigns) {
+    public InboxController(Tasks tasks, ReviewService reviews, FollowUpTasks followUp, SurveyService surveys,
+                           AidInbox aid, CampaignInbox campaigns) {
+        this.tasks = tasks;
         this.reviews = reviews;
         this.followUp = followUp;
         this.surveys = surveys;
@@ -37,14 +56,24 @@ public class InboxController {
     }
 
     @GetMapping("/tasks")
-    public String inbox(Actor actor, Model model) {
-        List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(actor));
-        entries.addAll(followUp.inboxEntries(actor));
-        entries.addAll(surveys.inboxEntries(actor));
-        entries.addAll(aid.inboxEntries(actor));
-        entries.addAll(campaigns.inboxEntries(actor));
-        entries.sort(Comparator.comparing(InboxEntry::created));
+    public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+        TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), null,
+                Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE);
+        List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(found.of(HardshipEnrollmentProcess.PROCESS_ID)));
+        entries.addAll(followUp.inboxEntries(found.of(FollowUpProcess.PROCESS_ID)));
+        entries.addAll(surveys.inboxEntries(found.of(AnnualSurveyProcess.PROCESS_ID)));
+        entries.addAll(aid.inboxEntries(actor, found.of(AidProcess.PROCESS_ID), found.page() == 0));
+        entries.addAll(campaigns.inboxEntries(actor, found.of(CampaignProcess.PROCESS_ID)));
+        Map<String, Integer> order = new HashMap<>();
+        List<OpenTask> listed = found.tasks();
+        for (int i = 0; i < listed.size(); i++) {
+            order.put(listed.get(i).id(), i);
+        }
+        // the page's order; the recipient's own receipts (not offered to their groups) come after it
+        entries.sort(Comparator.comparing((InboxEntry e) -> order.getOrDefault(e.taskId(), Integer.MAX_VALUE))
+                .thenComparing(InboxEntry::created));
         model.addAttribute("entries", entries);
+        model.addAttribute("inbox", found);
         return "tasks/inbox";
     }
 }

@@ -9,13 +9,16 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -173,9 +176,25 @@ public final class Browser implements AutoCloseable {
         return checked();
     }
 
+    /**
+     * Clicks as a person does; when the click leaves the page (a form's submit button, a link elsewhere) it waits
+     * until the next page has replaced this one, as a person waits, so that what is read next is the new page
+     * even on a busy machine where a POST and its redirect take a while.
+     */
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+        boolean leaves = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "const e = arguments[0];"
+                        + "if (e.tagName === 'A') { const h = e.getAttribute('href');"
+                        + "  return !!h && !h.startsWith('#') && !h.startsWith('javascript:') && e.target !== '_blank'; }"
+                        + "const t = (e.getAttribute('type') || (e.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase();"
+                        + "return t === 'submit' && !!e.form && !e.hasAttribute('formtarget') && e.form.target !== '_blank';",
+                element));
+        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
+        if (leaves) {
+            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
+        }
     }
 
     /** Every page a journey sees: not an error page, no horizontal scroll on a phone, no serious a11y finding. */

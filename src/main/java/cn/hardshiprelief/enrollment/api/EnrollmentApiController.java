@@ -10,6 +10,10 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import cn.hardshiprelief.shared.BusinessException;
+import cn.hardshiprelief.task.TaskPage;
+import org.springframework.data.domain.Slice;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +34,9 @@ import java.util.UUID;
 @Tag(name = "enrollment", description = "困难职工建档申请 Enrollment applications and review tasks")
 @SecurityRequirement(name = "basicAuth")
 public class EnrollmentApiController {
+
+    static final int DEFAULT_PAGE_SIZE = 20;
+    static final int MAX_PAGE_SIZE = TaskPage.MAX_SIZE;
 
     private final EnrollmentService enrollment;
     private final ApplicationEditor editor;
@@ -89,10 +96,31 @@ public class EnrollmentApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(view(actor, saved.getId()));
     }
 
-    @Operation(summary = "My applications: those I applied for or filed for someone")
+    @Operation(summary = "My applications: those I applied for or filed for someone, newest first, a page at a time",
+            description = "page from 0, size 1–50 (more is cut to 50); a header Link with rel=\"next\" names the next "
+                    + "page while there is one. A page or size that is not a number, or negative, is 400.")
     @GetMapping("/applications")
-    public List<ApplicationResponse> mine(Actor actor) {
-        return queries.mine(actor).stream().map(a -> view(actor, a.getId())).toList();
+    public ResponseEntity<List<ApplicationResponse>> mine(Actor actor, @RequestParam(defaultValue = "0") int page,
+                                                          @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        checkPage(page, size);
+        Slice<EnrollmentApplication> found = queries.mine(actor, page, Math.min(size, MAX_PAGE_SIZE));
+        return paged(found.map(a -> view(actor, a.getId())), "/api/applications");
+    }
+
+    private static void checkPage(int page, int size) {
+        if (page < 0 || size < 1) {
+            throw new BusinessException("page.invalid");
+        }
+    }
+
+    /** The page as the body, and where the next one is as a Link header (RFC 8288), as long as there is one. */
+    private static <T> ResponseEntity<List<T>> paged(Slice<T> slice, String path) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok();
+        if (slice.hasNext()) {
+            response.header(HttpHeaders.LINK, "<" + path + "?page=" + (slice.getNumber() + 1) + "&size="
+                    + slice.getSize() + ">; rel=\"next\"");
+        }
+        return response.body(slice.getContent());
     }
 
     @Operation(summary = "One application with its members (identity numbers masked), evidence and decision history")
@@ -104,10 +132,15 @@ public class EnrollmentApiController {
         return response;
     }
 
-    @Operation(summary = "My task list (待办): tasks assigned to me or offered to my groups")
+    @Operation(summary = "My task list (待办): tasks assigned to me or offered to my groups, oldest first, a page at a time",
+            description = "page from 0, size 1–50 (more is cut to 50); a header Link with rel=\"next\" names the next "
+                    + "page while there is one. A page or size that is not a number, or negative, is 400.")
     @GetMapping("/tasks")
-    public List<TaskResponse> tasks(Actor actor) {
-        return reviews.inbox(actor).stream().map(TaskResponse::of).toList();
+    public ResponseEntity<List<TaskResponse>> tasks(Actor actor, @RequestParam(defaultValue = "0") int page,
+                                                    @RequestParam(defaultValue = "" + DEFAULT_PAGE_SIZE) int size) {
+        checkPage(page, size);
+        Slice<TaskItem> found = reviews.inbox(actor, page, size);
+        return paged(found.map(TaskResponse::of), "/api/tasks");
     }
 
     @Operation(summary = "Decide a review task: approve, reject or return (comment required to reject or return)")
