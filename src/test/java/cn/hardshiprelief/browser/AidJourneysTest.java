@@ -71,7 +71,7 @@ class AidJourneysTest extends JourneyTest {
                 .processInstanceId(grantRepository.findById(grantId).orElseThrow().getProcessInstanceId()).singleResult();
         engine.getManagementService().executeJob(disburse.getId());
 
-        caseworker.open("/funds/" + fund.getId()).press("导出批次");
+        caseworker.open("/funds/" + fund.getId()).press("导出批次").arriveAt("/bank-batches/\\d+");
         Matcher batch = BATCH.matcher(caseworker.path());
         assertThat(batch.find()).as("on the batch's page, not %s", caseworker.path()).isTrue();
         assertThat(caseworker.html()).contains("/bank-batches/" + batch.group(1) + ".xlsx");

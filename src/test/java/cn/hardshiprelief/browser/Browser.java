@@ -176,25 +176,18 @@ public final class Browser implements AutoCloseable {
         return checked();
     }
 
-    /**
-     * Clicks as a person does; when the click leaves the page (a form's submit button, a link elsewhere) it waits
-     * until the next page has replaced this one, as a person waits, so that what is read next is the new page
-     * even on a busy machine where a POST and its redirect take a while.
-     */
     private void click(WebElement element) {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
-        boolean leaves = Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "const e = arguments[0];"
-                        + "if (e.tagName === 'A') { const h = e.getAttribute('href');"
-                        + "  return !!h && !h.startsWith('#') && !h.startsWith('javascript:') && e.target !== '_blank'; }"
-                        + "const t = (e.getAttribute('type') || (e.tagName === 'BUTTON' ? 'submit' : '')).toLowerCase();"
-                        + "return t === 'submit' && !!e.form && !e.hasAttribute('formtarget') && e.form.target !== '_blank';",
-                element));
-        WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        if (leaves) {
-            new WebDriverWait(driver, Duration.ofSeconds(60)).until(ExpectedConditions.stalenessOf(page));
-        }
+    }
+
+    /**
+     * Waits, as a person does, until the browser has arrived at an address matching {@code pathPattern}: a POST
+     * answered by a redirect may still be under way when the click returns on a busy machine.
+     */
+    public Browser arriveAt(String pathPattern) {
+        new WebDriverWait(driver, Duration.ofSeconds(60)).until(d -> path().matches(pathPattern));
+        return checked();
     }
 
     /** Every page a journey sees: not an error page, no horizontal scroll on a phone, no serious a11y finding. */
