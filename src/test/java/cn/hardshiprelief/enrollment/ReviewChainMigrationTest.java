@@ -6,13 +6,11 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
-import cn.hardshiprelief.process.enrollment.ReviewOutcome;
+import cn.hardshiprelief.support.ReviewChainMocks;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
 import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -49,14 +47,7 @@ class ReviewChainMigrationTest {
     @BeforeEach
     void deployTheDiagramBeforeAndAfterTheReviewChain() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        TaskListener nothing = task -> { };
-        JavaDelegate noWork = execution -> { };
-        Mocks.register("reviewOutcome", new ReviewOutcome());
-        Mocks.register("reviewDecisionListener", nothing);
-        Mocks.register("resubmissionListener", nothing);
-        Mocks.register("verificationListener", nothing);
-        Mocks.register("objectionDecisionListener", nothing);
-        Mocks.register("confirmHardshipWorker", noWork);
+        ReviewChainMocks.register();
         RepositoryService repository = engine.getRepositoryService();
         before = definitionOf(repository.createDeployment()
                 .addClasspathResource("processes-before/hardshipEnrollment-per-step-gateways.bpmn")

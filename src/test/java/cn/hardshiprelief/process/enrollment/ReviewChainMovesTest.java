@@ -8,11 +8,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtime
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.withVariables;
 
+import cn.hardshiprelief.support.ReviewChainMocks;
 import cn.hardshiprelief.shared.ConflictException;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -42,13 +41,7 @@ class ReviewChainMovesTest {
     @BeforeEach
     void recordNothingAndUseTheRealOutcome() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        TaskListener nothing = task -> { };
-        JavaDelegate noWork = execution -> { };
-        Mocks.register("reviewOutcome", new ReviewOutcome());
-        Mocks.register("reviewDecisionListener", nothing);
-        Mocks.register("resubmissionListener", nothing);
-        Mocks.register("verificationListener", nothing);
-        Mocks.register("confirmHardshipWorker", noWork);
+        ReviewChainMocks.register();
         moves = new ReviewChainMoves(runtimeService(), historyService());
     }
 
