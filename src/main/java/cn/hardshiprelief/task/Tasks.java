@@ -192,14 +192,11 @@ public class Tasks {
      * Claims the task for the person (if not theirs yet) and completes it with the variables.
      * Someone else having claimed or completed it first raises {@link TaskGoneException}.
      */
-    public void claimAndComplete(String taskId, String username, Map<String, Object> variables) {
+    public void claimAndComplete(OpenTask task, String username, Map<String, Object> variables) {
+        String taskId = task.id();
         try {
-            lock(taskId);
-            Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-            if (task == null) {
-                throw new TaskGoneException(taskId, null);
-            }
-            if (!username.equals(task.getAssignee())) {
+            String assignee = lockAndReadAssignee(taskId);
+            if (!username.equals(assignee)) {
                 taskService.claim(taskId, username);
             }
             taskService.complete(taskId, withTextsTransient(task, variables));
@@ -213,16 +210,19 @@ public class Tasks {
     }
 
     /**
-     * Locks the task's row for the rest of the transaction before the engine claims and completes it. Two approvers
-     * deciding one task at once otherwise meet in the engine's flush (the claim's new authorization, the
-     * completion's deletion of it, the task's update) in opposite orders, and MySQL ends one with a deadlock, a 500;
-     * in this order the second waits, then finds the task claimed or gone. A task already gone is reported so.
+     * Locks the task's row for the rest of the transaction before the engine claims and completes it, and reads
+     * who holds it now (the task as listed may be older). Two approvers deciding one task at once otherwise meet
+     * in the engine's flush (the claim's new authorization, the completion's deletion of it, the task's update)
+     * in opposite orders, and MySQL ends one with a deadlock, a 500; in this order the second waits, then finds
+     * the task claimed or gone. A task already gone is reported so.
      */
-    private void lock(String taskId) {
-        if (jdbc.queryForList("select ID_ from " + taskTable + " where ID_ = :id for update", Map.of("id", taskId),
-                String.class).isEmpty()) {
+    private String lockAndReadAssignee(String taskId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select ASSIGNEE_ from " + taskTable
+                + " where ID_ = :id for update", Map.of("id", taskId));
+        if (rows.isEmpty()) {
             throw new TaskGoneException(taskId, null);
         }
+        return (String) rows.get(0).get("ASSIGNEE_");
     }
 
     /** The Camunda Form the engine deployed for the task. */
@@ -237,7 +237,7 @@ public class Tasks {
      */
     public void completeForm(OpenTask task, String username, Map<String, String> submitted,
                              Map<String, String> stepProblems) {
-        claimAndComplete(task.id(), username, check(task, submitted, stepProblems).variables());
+        claimAndComplete(task, username, check(task, submitted, stepProblems).variables());
     }
 
     /** Checks what was submitted for the task's form, as {@link #completeForm} does, without completing it. */
@@ -256,10 +256,8 @@ public class Tasks {
      * listener; sent as transient variables they reach the listener without being kept by the engine, so
      * Cockpit and the engine's history hold no personal texts from our pages.
      */
-    private Map<String, Object> withTextsTransient(Task task, Map<String, Object> variables) {
-        CamundaFormRef ref = task.getCamundaFormRef();
-        Optional<TaskForm> form = ref == null ? Optional.empty()
-                : forms.of(task.getId(), task.getProcessDefinitionId(), ref.getKey(), ref.getBinding());
+    private Map<String, Object> withTextsTransient(OpenTask task, Map<String, Object> variables) {
+        Optional<TaskForm> form = forms.of(task);
         Map<String, Object> sent = new HashMap<>(variables);
         form.ifPresent(f -> f.fields().stream().filter(field -> "textarea".equals(field.type()))
                 .filter(field -> sent.get(field.key()) instanceof String)
