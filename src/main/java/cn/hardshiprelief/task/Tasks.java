@@ -193,13 +193,32 @@ public class Tasks {
      * Someone else having claimed or completed it first raises {@link TaskGoneException}.
      */
     public void claimAndComplete(OpenTask task, String username, Map<String, Object> variables) {
-        String taskId = task.id();
+        guarded(task.id(), () -> {
+            claimLocked(task.id(), username);
+            taskService.complete(task.id(), withTextsTransient(task, variables));
+        });
+    }
+
+    /**
+     * Claims the task for the person (if not theirs yet) under the step guard, as a completion would: only a
+     * candidate, and not someone the step's separation of duties bars. For operations that move a task on
+     * without completing it (回退), so that whoever moves it is held to the same rules as whoever decides it.
+     */
+    public void claim(OpenTask task, String username) {
+        guarded(task.id(), () -> claimLocked(task.id(), username));
+    }
+
+    private void claimLocked(String taskId, String username) {
+        String assignee = lockAndReadAssignee(taskId);
+        if (!username.equals(assignee)) {
+            taskService.claim(taskId, username);
+        }
+    }
+
+    /** Runs engine work on one task, turning the engine's and the guard's refusals into ours. */
+    private void guarded(String taskId, Runnable work) {
         try {
-            String assignee = lockAndReadAssignee(taskId);
-            if (!username.equals(assignee)) {
-                taskService.claim(taskId, username);
-            }
-            taskService.complete(taskId, withTextsTransient(task, variables));
+            work.run();
         } catch (TaskAlreadyClaimedException | OptimisticLockingException | NullValueException e) {
             throw new TaskGoneException(taskId, e);
         } catch (StepRefusedException e) {

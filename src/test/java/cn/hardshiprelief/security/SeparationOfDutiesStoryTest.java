@@ -41,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SeparationOfDutiesStoryTest {
 
     @Autowired Enrollments enrollments;
+    @Autowired cn.hardshiprelief.enrollment.ReviewMoves reviewMoves;
     @Autowired EnrollmentService enrollment;
     @Autowired VerificationService verifications;
     @Autowired Households households;
@@ -87,6 +88,22 @@ class SeparationOfDutiesStoryTest {
                 .isInstanceOf(StepRefusedException.class).hasMessageContaining("另一角色");
         enrollments.decide("county1", application.getId(), "approve", "同意");
         assertThat(enrollments.reload(application.getId()).getStatus().name()).isNotEqualTo("IN_REVIEW");
+    }
+
+    @Test
+    void whoeverVerifiedAHouseholdCannotSendItBackFromTheCountyUnionsStepEither() {
+        String dual = people.withRoles("dualB01", "CU01B01", "branchUnion_CU01B01", "countyUnion_CU01");
+        EnrollmentApplication application = enrollments.submittedBy("worker3");
+        enrollments.decide(dual, application.getId(), "approve", "情况属实");
+        verifications.complete(directory.actor(dual), application.getId(), visit(dual), Map.of("verificationComplete", "true"));
+        String approval = enrollments.openTaskId(application.getId());
+
+        assertThatThrownBy(() -> reviewMoves.sendBack(directory.actor(dual), approval, "verifyHousehold", "再核实一次"))
+                .isInstanceOf(ForbiddenException.class);
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("approveByCountyUnion");
+
+        reviewMoves.sendBack(directory.actor("county1"), approval, "verifyHousehold", "住房情况需再核实");
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("verifyHousehold");
     }
 
     @Test
