@@ -3,6 +3,7 @@ package cn.hardshiprelief.aid;
 import cn.hardshiprelief.vocabulary.HouseholdFileId;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
+import cn.hardshiprelief.workbench.CarbonCopies;
 import cn.hardshiprelief.organization.Role;
 import cn.hardshiprelief.shared.ForbiddenException;
 import cn.hardshiprelief.shared.NotFoundException;
@@ -24,8 +25,11 @@ public class AidQueries {
     private final AidGrantRepository grants;
     private final AidGrantEventRepository events;
     private final Directory directory;
+    private final CarbonCopies carbonCopies;
 
-    public AidQueries(AidGrantRepository grants, AidGrantEventRepository events, Directory directory) {
+    public AidQueries(AidGrantRepository grants, AidGrantEventRepository events, Directory directory,
+                      CarbonCopies carbonCopies) {
+        this.carbonCopies = carbonCopies;
         this.grants = grants;
         this.events = events;
         this.directory = directory;
@@ -39,7 +43,10 @@ public class AidQueries {
     public AidGrant grant(Actor actor, Long id) {
         AidGrant grant = grants.findById(id).orElseThrow(() -> new NotFoundException("aid.notFound"));
         if (!mayRead(actor, grant)) {
-            throw new ForbiddenException("aid.forbidden");
+            // 抄送: someone the grant was copied to reads it (this one only, and only to read)
+            if (!carbonCopies.isCopiedTo(actor.username(), AidProcess.PROCESS_ID, String.valueOf(id))) {
+                throw new ForbiddenException("aid.forbidden");
+            }
         }
         return grant;
     }

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.enrollment;
 
+import cn.hardshiprelief.workbench.CarbonCopies;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.AppUser;
 import cn.hardshiprelief.organization.Directory;
@@ -24,9 +25,11 @@ import java.util.stream.Collectors;
 public class ApplicationAccess {
 
     private final Directory directory;
+    private final CarbonCopies carbonCopies;
 
-    public ApplicationAccess(Directory directory) {
+    public ApplicationAccess(Directory directory, CarbonCopies carbonCopies) {
         this.directory = directory;
+        this.carbonCopies = carbonCopies;
     }
 
     public boolean canView(Actor actor, EnrollmentApplication application) {
@@ -34,7 +37,14 @@ public class ApplicationAccess {
                 || actor.username().equals(application.getApplicantUsername())
                 || actor.username().equals(application.getFiledByUsername())
                 || isReviewerOf(actor, application)
-                || reachOf(actor).covers(application);
+                || reachOf(actor).covers(application)
+                || isCopiedTo(actor, application);
+    }
+
+    /** 抄送: someone the case was copied to reads it (this one only, and only to read: no edit, no decision). */
+    private boolean isCopiedTo(Actor actor, EnrollmentApplication application) {
+        return application.getId() != null && carbonCopies.isCopiedTo(actor.username(),
+                HardshipEnrollmentProcess.PROCESS_ID, String.valueOf(application.getId()));
     }
 
     /**

@@ -5,6 +5,7 @@ import cn.hardshiprelief.vocabulary.Relation;
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
 import cn.hardshiprelief.organization.Actor;
+import cn.hardshiprelief.workbench.TaskOperations;
 import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.storage.EvidenceStorage;
@@ -41,10 +42,12 @@ public class EnrollmentController {
     private final EvidenceStorage storage;
     private final PendingUploads pendingUploads;
     private final AccessLog accessLog;
+    private final TaskOperations operations;
 
     public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
                                 ApplicationFormValidator formValidator, EvidenceStorage storage,
-                                PendingUploads pendingUploads, AccessLog accessLog) {
+                                PendingUploads pendingUploads, AccessLog accessLog, TaskOperations operations) {
+        this.operations = operations;
         this.pendingUploads = pendingUploads;
         this.queries = queries;
         this.editor = editor;
@@ -197,6 +200,11 @@ public class EnrollmentController {
         model.addAttribute("applicantName", queries.displayName(application.getApplicantUsername()));
         model.addAttribute("filedByName", queries.displayName(application.getFiledByUsername()));
         model.addAttribute("canEdit", application.isEditable() && actor.username().equals(application.getFiledByUsername()));
+        // 催办: the applicant or whoever filed it, while a reviewer holds it (the service checks again)
+        model.addAttribute("canUrge", application.getStatus() == ApplicationStatus.IN_REVIEW
+                && (actor.username().equals(application.getApplicantUsername())
+                || actor.username().equals(application.getFiledByUsername())));
+        model.addAttribute("operations", operations.history(application.getProcessInstanceId()));
         return "enrollment/detail";
     }
 

@@ -78,7 +78,9 @@ class StepGuardPlugin extends AbstractProcessEnginePlugin {
         }
 
         private void check(Command<?> command) {
-            if (command instanceof CompleteTaskCmd) { // ResolveTaskCmd too
+            if (command instanceof ResolveTaskCmd) { // a CompleteTaskCmd that does not complete
+                rules.getObject().checkHandBack(field(command, "taskId"), field(command, "variables"));
+            } else if (command instanceof CompleteTaskCmd) {
                 rules.getObject().checkCompletion(field(command, "taskId"), field(command, "variables"));
             } else if (command instanceof SubmitTaskFormCmd) {
                 rules.getObject().checkCompletion(field(command, "taskId"), field(command, "properties"));

@@ -111,6 +111,25 @@ public class StepRules {
     }
 
     /**
+     * A delegate handing the task back to its owner (the engine's resolve): only the delegate (or an administrator),
+     * and with no fields: the opinion is a comment, the decision stays the owner's.
+     */
+    public void checkHandBack(String taskId, Map<String, ?> variables) {
+        Optional<Step> found = asSystem(() -> step(taskId));
+        if (found.isEmpty()) {
+            return;
+        }
+        Task task = found.get().task();
+        if (variables != null && !variables.isEmpty()) {
+            throw refused("step.handBackWithoutFields");
+        }
+        Optional<String> actor = authenticatedUser();
+        if (actor.isPresent() && !actor.get().equals(task.getAssignee()) && !isAdminAuthentication()) {
+            throw refused("step.claimedByOther", displayName(task.getAssignee()));
+        }
+    }
+
+    /**
      * Claiming, assigning, delegating or handing the task's ownership to {@code target} (null: giving it
      * back). Only to a person who may take the step; only by its assignee or an administrator once claimed.
      */
@@ -124,6 +143,12 @@ public class StepRules {
         String assignee = step.task().getAssignee();
         if (actor.isPresent() && assignee != null && !assignee.equals(actor.get()) && !isAdminAuthentication()) {
             throw refused("step.claimedByOther", displayName(assignee));
+        }
+        // a task nobody holds is handed on only by one of its candidates (everyone may assign tasks as far as the
+        // engine's authorizations go: the guard is what decides who)
+        if (actor.isPresent() && assignee == null && !isAdminAuthentication()
+                && !asSystem(() -> isCandidate(step, actor.get()))) {
+            throw refused("step.notCandidate", displayName(actor.get()));
         }
         if (target == null) {
             return;

@@ -1,6 +1,8 @@
 package cn.hardshiprelief.task;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
@@ -12,9 +14,9 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.DelegationState;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
@@ -23,7 +25,6 @@ import cn.hardshiprelief.shared.ForbiddenException;
 import org.springframework.stereotype.Component;
 
 import java.util.*;
-import java.util.stream.Collectors;
 
 /**
  * The one place that talks to Camunda's task service. Callers check who may act before they call
@@ -37,6 +38,7 @@ public class Tasks {
     private final RuntimeService runtimeService;
     private final TaskForms forms;
     private final NamedParameterJdbcTemplate jdbc;
+    private final IdentityService identityService;
     private final String identityLinkTable;
     private final String taskTable;
     private final String processDefinitionTable;
@@ -45,7 +47,9 @@ public class Tasks {
     private static final int IN_LIST_LIMIT = 500;
 
     public Tasks(TaskService taskService, HistoryService historyService, RuntimeService runtimeService,
-                 ManagementService managementService, TaskForms forms, NamedParameterJdbcTemplate jdbc) {
+                 ManagementService managementService, IdentityService identityService, TaskForms forms,
+                 NamedParameterJdbcTemplate jdbc) {
+        this.identityService = identityService;
         this.taskService = taskService;
         this.historyService = historyService;
         this.runtimeService = runtimeService;
@@ -66,11 +70,17 @@ public class Tasks {
      * simply not shown. {@code size} is capped at {@link TaskPage#MAX_SIZE}.
      */
     public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, int page, int size) {
+        return inboxPage(username, groupIds, processId, null, page, size);
+    }
+
+    /** {@link #inboxPage(String, Collection, String, int, int)} of one step only ({@code stepId} null: every step). */
+    public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, String stepId, int page,
+                              int size) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page " + page + ", size " + size);
         }
         int limit = Math.min(size, TaskPage.MAX_SIZE);
-        InboxQuery query = inboxQuery(username, groupIds, processId, page, limit);
+        InboxQuery query = inboxQuery(username, groupIds, processId, stepId, page, limit);
         Map<String, String> keys = new LinkedHashMap<>();
         jdbc.query(query.sql(), query.params(), row -> {
             keys.put(row.getString(1), row.getString(3));
@@ -95,15 +105,23 @@ public class Tasks {
 
     /** The statement of {@link #inboxPage} for a page of {@code limit} (at most {@link TaskPage#MAX_SIZE}) tasks. */
     public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, int page, int limit) {
+        return inboxQuery(username, groupIds, processId, null, page, limit);
+    }
+
+    /** The statement of {@link #inboxPage(String, Collection, String, String, int, int)}. */
+    public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, String stepId,
+                                 int page, int limit) {
         long first = (long) page * limit;
         Map<String, Object> params = new HashMap<>();
         params.put("user", username);
         params.put("groups", List.copyOf(groupIds));
         params.put("process", processId);
+        params.put("step", stepId);
         // Each branch stops at what the page needs. The numbers are written into the statement, not bound: H2 keeps
         // the result of a derived table between executions of one statement text and would serve page 1 from page 0.
         long branchLimit = first + limit + 1;
-        String process = processId == null ? "" : " and d.KEY_ = :process";
+        String process = (processId == null ? "" : " and d.KEY_ = :process")
+                + (stepId == null ? "" : " and t.TASK_DEF_KEY_ = :step");
         String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
                 + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
                 + " where t.ASSIGNEE_ = :user" + process
@@ -119,6 +137,30 @@ public class Tasks {
                 + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
         return new InboxQuery("select ID_, CREATE_TIME_, KEY_ from (" + assigned
                 + (groupIds.isEmpty() ? "" : " union " + offered) + ") page order by CREATE_TIME_, ID_ limit " + (limit + 1) + " offset " + first, params);
+    }
+
+    /** The process instance of a task, open or finished; empty for an unknown id or a task of no process. */
+    public Optional<String> processInstanceOfTask(String taskId) {
+        HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        return Optional.ofNullable(task).map(HistoricTaskInstance::getProcessInstanceId);
+    }
+
+    /** Was there ever a task with this id (open or finished). */
+    public boolean wasEverCreated(String taskId) {
+        return historyService.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0;
+    }
+
+    /** The case of a process instance, running or ended; empty when there is no such instance. */
+    public Optional<CaseKey> caseOf(String processInstanceId) {
+        HistoricProcessInstance instance = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(processInstanceId).singleResult();
+        return Optional.ofNullable(instance).map(i -> new CaseKey(i.getProcessDefinitionKey(), i.getBusinessKey()));
+    }
+
+    /** The running instance of a process with that business key; empty when it has ended or never started. */
+    public Optional<String> runningInstanceOf(String processId, String businessKey) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(processId)
+                .processInstanceBusinessKey(businessKey).list().stream().findFirst().map(p -> p.getProcessInstanceId());
     }
 
     /** A process variable of each task's process instance, read in one query for the whole list. */
@@ -153,12 +195,7 @@ public class Tasks {
      * refused to the person as not theirs (403 where 409 "already decided" is the truth).
      */
     public Optional<OpenTask> find(String taskId) {
-        Set<String> groups;
-        try {
-            groups = candidateGroupsOf(taskId);
-        } catch (NullValueException e) {
-            return Optional.empty();
-        }
+        Set<String> groups = candidateGroupsOf(taskId);
         Task task = taskService.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
         return Optional.ofNullable(task).map(t -> toOpenTask(t, groups));
     }
@@ -208,10 +245,95 @@ public class Tasks {
         guarded(task.id(), () -> claimLocked(task.id(), username));
     }
 
+    /** {@link #claim(OpenTask, String)} as the person, so that the engine's user operation log names them. */
+    public void claim(OpenTask task, String username, Collection<String> groupIds) {
+        asPerson(username, groupIds, () -> claim(task, username));
+    }
+
     private void claimLocked(String taskId, String username) {
-        String assignee = lockAndReadAssignee(taskId);
-        if (!username.equals(assignee)) {
+        Holder holder = lockAndReadHolder(taskId);
+        if (holder.delegated()) {
+            // the engine would refuse the completion with an error of its own; the owner waits for the opinion
+            throw username.equals(holder.assignee()) ? new BusinessException("task.delegatedHandBack")
+                    : new BusinessException("task.delegatedAway", holder.assignee());
+        }
+        if (!username.equals(holder.assignee())) {
             taskService.claim(taskId, username);
+        }
+    }
+
+    /**
+     * Gives a task claimed by the person back to its groups (取消认领). Only its holder may, and not while it is
+     * delegated: the guard refuses anyone else on every surface.
+     */
+    public void unclaim(OpenTask task, String username, Collection<String> groupIds) {
+        asPerson(username, groupIds, () -> guarded(task.id(), () -> {
+            Holder holder = lockAndReadHolder(task.id());
+            if (holder.delegated()) {
+                throw new BusinessException("task.delegatedAway", holder.assignee());
+            }
+            if (!username.equals(holder.assignee())) {
+                throw new BusinessException("task.notYoursToRelease");
+            }
+            taskService.setAssignee(task.id(), null);
+        }));
+    }
+
+    /**
+     * Hands the task to another person who may decide the step (转办): the guard checks that they are a candidate
+     * and not barred by separation of duties, and that the person handing it on holds it (claiming it for them
+     * first when it is still offered to their groups). The reason is kept with the task as a comment.
+     */
+    public void transfer(OpenTask task, String username, Collection<String> groupIds, String target, String reason) {
+        asPerson(username, groupIds, () -> guarded(task.id(), () -> {
+            claimLocked(task.id(), username);
+            taskService.setAssignee(task.id(), target);
+            taskService.createComment(task.id(), task.processInstanceId(), reason);
+        }));
+    }
+
+    /**
+     * Gives the task to another person for their opinion (委派): they become its assignee, the person stays its
+     * owner, and it comes back to the owner when they hand it back ({@link #handBack}); only the owner completes it.
+     */
+    public void delegate(OpenTask task, String username, Collection<String> groupIds, String target, String reason) {
+        if (username.equals(target)) {
+            throw new BusinessException("task.delegateToSelf");
+        }
+        asPerson(username, groupIds, () -> guarded(task.id(), () -> {
+            claimLocked(task.id(), username);
+            taskService.delegateTask(task.id(), target);
+            taskService.createComment(task.id(), task.processInstanceId(), reason);
+        }));
+    }
+
+    /** The delegate's opinion, and the task back with its owner (the engine's resolve). */
+    public void handBack(OpenTask task, String username, Collection<String> groupIds, String opinion) {
+        asPerson(username, groupIds, () -> guarded(task.id(), () -> {
+            Holder holder = lockAndReadHolder(task.id());
+            if (!holder.delegated() || !username.equals(holder.assignee())) {
+                throw new BusinessException("task.notDelegatedToYou");
+            }
+            taskService.createComment(task.id(), task.processInstanceId(), opinion);
+            taskService.resolveTask(task.id());
+        }));
+    }
+
+    /**
+     * Runs engine work as the person: the step guard then checks them as it checks Tasklist's users, and the
+     * engine's user operation log (Cockpit) names them.
+     */
+    private void asPerson(String username, Collection<String> groupIds, Runnable work) {
+        Authentication before = identityService.getCurrentAuthentication();
+        identityService.setAuthentication(username, List.copyOf(groupIds));
+        try {
+            work.run();
+        } finally {
+            if (before == null) {
+                identityService.clearAuthentication();
+            } else {
+                identityService.setAuthentication(before);
+            }
         }
     }
 
@@ -235,13 +357,18 @@ public class Tasks {
      * in opposite orders, and MySQL ends one with a deadlock, a 500; in this order the second waits, then finds
      * the task claimed or gone. A task already gone is reported so.
      */
-    private String lockAndReadAssignee(String taskId) {
-        List<Map<String, Object>> rows = jdbc.queryForList("select ASSIGNEE_ from " + taskTable
+    private Holder lockAndReadHolder(String taskId) {
+        List<Map<String, Object>> rows = jdbc.queryForList("select ASSIGNEE_, DELEGATION_ from " + taskTable
                 + " where ID_ = :id for update", Map.of("id", taskId));
         if (rows.isEmpty()) {
             throw new TaskGoneException(taskId, null);
         }
-        return (String) rows.get(0).get("ASSIGNEE_");
+        return new Holder((String) rows.get(0).get("ASSIGNEE_"),
+                DelegationState.PENDING.name().equals(rows.get(0).get("DELEGATION_")));
+    }
+
+    /** Who holds a task now, and whether it is with them as a delegate. */
+    private record Holder(String assignee, boolean delegated) {
     }
 
     /** The Camunda Form the engine deployed for the task. */
@@ -306,20 +433,20 @@ public class Tasks {
         return tasks.stream().map(t -> toOpenTask(t, Set.copyOf(groups.getOrDefault(t.getId(), Set.of())))).toList();
     }
 
-    /** The task with its candidate groups; empty when it was completed by someone else a moment ago. */
+    /** The task with its candidate groups. */
     private Optional<OpenTask> toOpenTask(Task task) {
-        try {
-            return Optional.of(toOpenTask(task, candidateGroupsOf(task.getId())));
-        } catch (NullValueException e) {
-            return Optional.empty();
-        }
+        return Optional.of(toOpenTask(task, candidateGroupsOf(task.getId())));
     }
 
-    /** The groups the task is offered to; {@link NullValueException} when there is no such task. */
+    /**
+     * The groups the task is offered to (none when there is no such task), read from the identity links directly: the
+     * engine's call fails for a task completed a moment ago, and a failed engine command marks the surrounding
+     * transaction for rollback, so a batch that finds one task decided would lose the others.
+     */
     private Set<String> candidateGroupsOf(String taskId) {
-        return taskService.getIdentityLinksForTask(taskId).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).collect(Collectors.toUnmodifiableSet());
+        return Set.copyOf(jdbc.queryForList("select GROUP_ID_ from " + identityLinkTable
+                + " where TASK_ID_ = :id and TYPE_ = 'candidate' and GROUP_ID_ is not null", Map.of("id", taskId),
+                String.class));
     }
 
     private OpenTask toOpenTask(Task task, Set<String> groups) {
@@ -331,6 +458,8 @@ public class Tasks {
         }
         return new OpenTask(task.getId(), task.getTaskDefinitionKey(), task.getName(), task.getProcessInstanceId(),
                 task.getProcessDefinitionId(), task.getAssignee(), groups, form == null ? null : form.getKey(),
-                form == null ? null : form.getBinding(), task.getCreateTime().toInstant());
+                form == null ? null : form.getBinding(), task.getCreateTime().toInstant(), task.getOwner(),
+                task.getDelegationState() == DelegationState.PENDING,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }
 }

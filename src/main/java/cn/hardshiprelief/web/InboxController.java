@@ -14,6 +14,7 @@ import cn.hardshiprelief.task.InboxEntry;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskPage;
 import cn.hardshiprelief.task.Tasks;
+import cn.hardshiprelief.workbench.BatchDecisions;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,9 +45,11 @@ public class InboxController {
     private final SurveyService surveys;
     private final AidInbox aid;
     private final CampaignInbox campaigns;
+    private final BatchDecisions batches;
 
     public InboxController(Tasks tasks, ReviewService reviews, FollowUpTasks followUp, SurveyService surveys,
-                           AidInbox aid, CampaignInbox campaigns) {
+                           AidInbox aid, CampaignInbox campaigns, BatchDecisions batches) {
+        this.batches = batches;
         this.tasks = tasks;
         this.reviews = reviews;
         this.followUp = followUp;
@@ -56,9 +59,16 @@ public class InboxController {
     }
 
     @GetMapping("/tasks")
-    public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
-        TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), null,
+    public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page,
+                        @RequestParam(required = false) String step, Model model) {
+        String onlyStep = step == null || step.isBlank() || step.length() > 64 ? null : step;
+        TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), null, onlyStep,
                 Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE);
+        model.addAttribute("step", onlyStep);
+        // one step chosen, and its tasks are decided together: the step's form once, a box on each row
+        if (onlyStep != null && batches.decidesInBatch(onlyStep) && !found.tasks().isEmpty()) {
+            model.addAttribute("batchForm", tasks.form(found.tasks().get(0)));
+        }
         List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(found.of(HardshipEnrollmentProcess.PROCESS_ID)));
         entries.addAll(followUp.inboxEntries(found.of(FollowUpProcess.PROCESS_ID)));
         entries.addAll(surveys.inboxEntries(found.of(AnnualSurveyProcess.PROCESS_ID)));

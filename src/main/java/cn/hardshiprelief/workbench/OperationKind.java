@@ -1,0 +1,19 @@
+package cn.hardshiprelief.workbench;
+
+/** What someone did to a case's task besides deciding it. */
+public enum OperationKind {
+    /** 认领: took a task offered to their group. */
+    CLAIM,
+    /** 取消认领: gave a claimed task back to the group. */
+    RELEASE,
+    /** 转办: handed the decision to another person who may take the step. */
+    TRANSFER,
+    /** 委派: asked another person for an opinion; the task comes back to the owner. */
+    DELEGATE,
+    /** 委派办结: the delegate's opinion, and the task back with its owner. */
+    HAND_BACK,
+    /** 催办: reminded whoever holds the case's open step. */
+    URGE,
+    /** 抄送: let someone read the case. */
+    CARBON_COPY
+}
