@@ -60,6 +60,12 @@ class EngineSurfaceAttackTest {
     GrantsToPay grants;
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    cn.hardshiprelief.support.People people;
+    @Autowired
+    cn.hardshiprelief.workbench.TaskOperations operations;
+    @Autowired
+    cn.hardshiprelief.organization.Directory directory;
 
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
@@ -176,6 +182,34 @@ class EngineSurfaceAttackTest {
     }
 
     @Test
+    void transferringOrDelegatingIsTheWorkbenchsWithAReasonNeverTheEnginesSurfaces() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy(people.newWorkerOf("C01D01"));
+        String task = enrollments.openTaskId(application.getId());
+        String colleague = people.withRoles("head1rest", "C01D01", "departmentHead_C01D01");
+        try {
+            HttpResponse<String> assigned = post("head1", REST + "/task/" + task + "/assignee", Map.of("userId", colleague));
+            HttpResponse<String> delegated = post("head1", REST + "/task/" + task + "/delegate", Map.of("userId", colleague));
+            assertThat(assigned.statusCode()).isEqualTo(403);
+            assertThat(delegated.statusCode()).isEqualTo(403);
+            assertThat(engine.getTaskService().createTaskQuery().taskId(task).singleResult().getAssignee()).isNull();
+
+            // delegated on the workbench: the delegate hands it back with an opinion only, never with the decision
+            operations.delegate(directory.actor("head1"), task, colleague, "请核实收入");
+            HttpResponse<String> decidedByDelegate = post(colleague, REST + "/task/" + task + "/resolve",
+                    variables(Map.of("decision", "approve", "comment", "同意")));
+            assertThat(decidedByDelegate.statusCode()).isEqualTo(403);
+            assertThat(decidedByDelegate.body()).contains("委派办结");
+            HttpResponse<String> handedBack = post(colleague, REST + "/task/" + task + "/resolve", Map.of());
+            assertThat(handedBack.statusCode()).isEqualTo(204);
+            Task back = engine.getTaskService().createTaskQuery().taskId(task).singleResult();
+            assertThat(back.getAssignee()).isEqualTo("head1");
+            assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDepartmentHead");
+        } finally {
+            people.removeAll();
+        }
+    }
+
+    @Test
     void nobodyButTheServerWritesProcessVariables() throws Exception {
         EnrollmentApplication application = enrollments.submittedBy("worker1");
         String task = enrollments.openTaskId(application.getId());
@@ -210,7 +244,7 @@ class EngineSurfaceAttackTest {
     }
 
     @Test
-    void aStepsCandidatesMayWorkOnItButOnlyAdministratorsMayReassignItInTheEngine() {
+    void aStepsCandidatesMayWorkOnItButOnlyAdministratorsMayReassignItInTheEngineItself() {
         var configuration = (org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
         assertThat(configuration.getDefaultUserPermissionNameForTask()).isEqualTo("TASK_WORK");
     }

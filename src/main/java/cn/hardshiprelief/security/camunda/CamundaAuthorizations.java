@@ -20,8 +20,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
  * The engine's authorizations (camunda.bpm.authorization.enabled=true): administrators may do
  * everything in Cockpit and Admin; everyone may open Tasklist, see the process definitions and
  * the shared task filters; a task itself is visible to its candidate groups and assignee (the
- * engine grants that when it creates the task); anyone may ask to assign a task, and the step guard says
- * whether they may. Idempotent, runs after each start.
+ * engine grants that when it creates the task). Idempotent, runs after each start.
  */
 @Component
 class CamundaAuthorizations {
@@ -45,9 +44,6 @@ class CamundaAuthorizations {
         }
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantEveryone(Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-        // handing a task on (转办, 委派) is the engine's assignment; who may, and to whom, the step guard decides
-        // (StepRules#checkAssignment: its holder or a candidate, to a candidate not barred by separation of duties)
-        grantEveryone(Resources.TASK, ANY, TaskPermissions.TASK_ASSIGN);
         createFilter("我的待办 My tasks", 1, tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         createFilter("待认领 Group tasks", 2, tasks.createTaskQuery()
                 .taskCandidateGroupInExpression("${currentUserGroups()}").taskUnassigned());
