@@ -21,7 +21,8 @@ import java.util.ArrayList;
 /**
  * Puts {@link StepRules} into the engine itself, so that they hold for every caller: a command guard in front
  * of the engine's task and variable commands, and built-in listeners on every user task that the BPMN cannot
- * leave out (escalation when nobody may take a step; the performer recorded as the task's assignee).
+ * leave out (escalation when nobody may take a step; the step's due date; the performer recorded as the task's
+ * assignee).
  * <p>
  * The guard looks only at top-level commands (the one a surface or a service asked for); commands the engine
  * runs inside them (a delegate setting a variable) are the server's own work.
@@ -49,6 +50,7 @@ class StepGuardPlugin extends AbstractProcessEnginePlugin {
             public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener("create", task -> rules.getObject().escalateIfNobodyMay(task));
+                definition.addBuiltInTaskListener("create", task -> rules.getObject().setDueDate(task));
                 definition.addBuiltInTaskListener("complete", task -> rules.getObject().recordPerformer(task));
             }
         });

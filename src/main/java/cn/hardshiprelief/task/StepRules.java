@@ -22,6 +22,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -82,7 +84,11 @@ public class StepRules {
                         Set<String> candidateUsers) {
     }
 
-    StepRules(ProcessEngine engine, TaskForms forms, MessageSource messages, List<CaseParties> parties) {
+    private final ObjectProvider<DueDates> dueDates;
+
+    StepRules(ProcessEngine engine, TaskForms forms, MessageSource messages, List<CaseParties> parties,
+              ObjectProvider<DueDates> dueDates) {
+        this.dueDates = dueDates;
         this.taskService = engine.getTaskService();
         this.repositoryService = engine.getRepositoryService();
         this.historyService = engine.getHistoryService();
@@ -227,6 +233,46 @@ public class StepRules {
             }
             return null;
         });
+    }
+
+    /** A new task gets its step's due date (working days from now) unless the BPMN gave it one. */
+    void setDueDate(DelegateTask task) {
+        if (task.getDueDate() != null) {
+            return;
+        }
+        DueDates source = dueDates.getIfAvailable();
+        if (source == null) {
+            return;
+        }
+        String processId = Context.getProcessEngineConfiguration().getDeploymentCache()
+                .findDeployedProcessDefinitionById(task.getProcessDefinitionId()).getKey();
+        source.dueOf(processId, task.getTaskDefinitionKey(), ClockUtil.getCurrentTime().toInstant())
+                .ifPresent(due -> task.setDueDate(Date.from(due)));
+    }
+
+    /**
+     * An overdue step is also offered to the next level up: the group its BPMN names in {@value #ESCALATE_TO} for the
+     * case. Returns that group, empty when the step names none or the task is gone; offering it twice changes nothing.
+     */
+    public Optional<String> escalateOverdue(String taskId) {
+        return Optional.ofNullable(engineCommands.execute(context -> {
+            TaskEntity task = context.getTaskManager().findTaskById(taskId);
+            if (task == null || task.getProcessDefinitionId() == null) {
+                return null;
+            }
+            StepRule rule = rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+            if (rule.escalateTo() == null) {
+                return null;
+            }
+            String group = String.valueOf(context.getProcessEngineConfiguration().getExpressionManager()
+                    .createExpression(rule.escalateTo()).getValue(task.getExecution()));
+            boolean offered = task.getIdentityLinks().stream().anyMatch(link ->
+                    IdentityLinkType.CANDIDATE.equals(link.getType()) && group.equals(link.getGroupId()));
+            if (!offered) {
+                task.addCandidateGroup(group);
+            }
+            return group;
+        }));
     }
 
     /** Completing a task nobody claimed: it is recorded as taken by the person logged in, so the history names them. */

@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.time.Instant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -153,6 +155,25 @@ public class Tasks {
     public Optional<String> processInstanceOfTask(String taskId) {
         HistoricTaskInstance task = historyService.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
         return Optional.ofNullable(task).map(HistoricTaskInstance::getProcessInstanceId);
+    }
+
+    /**
+     * Open tasks due before {@code now}, the longest overdue first, at most {@code limit}: read by due date from its
+     * index (027-deadlines.xml), never the task table whole.
+     */
+    public List<OpenTask> overdue(Instant now, int limit) {
+        return toOpenTasks(taskService.createTaskQuery().dueBefore(Date.from(now)).orderByDueDate().asc()
+                .orderByTaskId().asc().listPage(0, limit));
+    }
+
+    /** Offers an overdue task to the next level up as well (see {@link StepRules#escalateOverdue}). */
+    public Optional<String> escalate(String taskId) {
+        return rules.escalateOverdue(taskId);
+    }
+
+    /** The engine's clock (moved by tests of timers and deadlines). */
+    public Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     /** Was there ever a task with this id (open or finished). */

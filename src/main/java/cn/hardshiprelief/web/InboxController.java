@@ -83,6 +83,10 @@ public class InboxController {
         entries.sort(Comparator.comparing((InboxEntry e) -> order.getOrDefault(e.taskId(), Integer.MAX_VALUE))
                 .thenComparing(InboxEntry::created));
         model.addAttribute("entries", entries);
+        Map<String, java.time.Instant> dues = new HashMap<>();
+        listed.stream().filter(t -> t.due() != null).forEach(t -> dues.put(t.id(), t.due()));
+        model.addAttribute("dues", dues);
+        model.addAttribute("now", tasks.now());
         model.addAttribute("inbox", found);
         return "tasks/inbox";
     }

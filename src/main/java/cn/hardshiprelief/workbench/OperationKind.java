@@ -15,5 +15,9 @@ public enum OperationKind {
     /** 催办: reminded whoever holds the case's open step. */
     URGE,
     /** 抄送: let someone read the case. */
-    CARBON_COPY
+    CARBON_COPY,
+    /** 超时提醒: the step passed its due date; whoever holds it is reminded. */
+    OVERDUE,
+    /** 超时上报: overdue long enough that the next level up is offered the step too. */
+    ESCALATED
 }
