@@ -361,6 +361,36 @@ public class EnrollmentApplication {
         record(taskId, step, EventOutcome.SENT_BACK, reason, actorUsername, actorName, now);
     }
 
+    /**
+     * 撤回: whoever filed it takes the application back from the review step open now, to change and resubmit it —
+     * only while that step has not acted (no decision since it was last submitted). Review resumes at that step.
+     */
+    public void withdraw(String openStep, String actorUsername, String actorName, Instant now) {
+        requireInReview();
+        ApplicationEvent last = events.stream().filter(e -> e.getOutcome() != EventOutcome.WITHDRAWN)
+                .reduce((first, second) -> second).orElse(null);
+        boolean untouched = last != null && (last.getOutcome() == EventOutcome.SUBMITTED
+                || last.getOutcome() == EventOutcome.RESUBMITTED);
+        if (!untouched) {
+            throw new ConflictException("application.withdrawTooLate", applicationNumber);
+        }
+        moveTo(ApplicationStatus.RETURNED);
+        this.returnedFrom = openStep;
+        this.returnReason = null;
+        record(null, openStep, EventOutcome.WITHDRAWN, null, actorUsername, actorName, now);
+    }
+
+    /** 取消: whoever filed it ends the application under review or back with them, with a reason; it is final. */
+    public void cancel(String reason, String actorUsername, String actorName, Instant now) {
+        if (status != ApplicationStatus.IN_REVIEW && status != ApplicationStatus.RETURNED) {
+            throw new ConflictException("application.cancelTooLate", applicationNumber);
+        }
+        requireReason(reason);
+        moveTo(ApplicationStatus.CANCELLED);
+        this.concludedAt = now;
+        record(null, "applicationCancelled", EventOutcome.CANCELLED, reason, actorUsername, actorName, now);
+    }
+
     /** The corrected application goes back to the step that returned it. */
     public void resubmit(String taskId, String actorUsername, String actorName, String note, Instant now) {
         if (status != ApplicationStatus.RETURNED) {

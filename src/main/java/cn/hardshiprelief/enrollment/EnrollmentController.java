@@ -204,6 +204,11 @@ public class EnrollmentController {
         model.addAttribute("canUrge", application.getStatus() == ApplicationStatus.IN_REVIEW
                 && (actor.username().equals(application.getApplicantUsername())
                 || actor.username().equals(application.getFiledByUsername())));
+        boolean filer = actor.username().equals(application.getApplicantUsername())
+                || actor.username().equals(application.getFiledByUsername());
+        model.addAttribute("canWithdraw", filer && application.getStatus() == ApplicationStatus.IN_REVIEW);
+        model.addAttribute("canCancel", filer && (application.getStatus() == ApplicationStatus.IN_REVIEW
+                || application.getStatus() == ApplicationStatus.RETURNED));
         model.addAttribute("operations", operations.history(application.getProcessInstanceId()));
         return "enrollment/detail";
     }

@@ -17,4 +17,13 @@ public interface EnrollmentProcess {
      * not passed.
      */
     void returnToStep(String processInstanceId, String openStep, String earlierStep);
+
+    /**
+     * 撤回: the review step open now is cancelled and the application waits with whoever filed it
+     * ({@code correctApplication}); resubmitted, review resumes at that step.
+     */
+    void withdraw(String processInstanceId, String openStep);
+
+    /** 取消: the application's process ends here, with the reason (Cockpit shows it as the deletion reason). */
+    void cancel(String processInstanceId, String reason);
 }

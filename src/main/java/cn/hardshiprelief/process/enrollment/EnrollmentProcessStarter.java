@@ -53,4 +53,14 @@ public class EnrollmentProcessStarter implements EnrollmentProcess {
     public void returnToStep(String processInstanceId, String openStep, String earlierStep) {
         moves.returnToStep(processInstanceId, openStep, earlierStep);
     }
+
+    @Override
+    public void withdraw(String processInstanceId, String openStep) {
+        moves.withdraw(processInstanceId, openStep);
+    }
+
+    @Override
+    public void cancel(String processInstanceId, String reason) {
+        moves.cancel(processInstanceId, reason);
+    }
 }

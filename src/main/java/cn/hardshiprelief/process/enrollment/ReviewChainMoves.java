@@ -53,4 +53,27 @@ class ReviewChainMoves {
                 .execute(false, false);
         runtime.setVariable(processInstanceId, REVIEW_FROM, earlierStep);
     }
+
+    /**
+     * 撤回: the chain (with its open step) is cancelled and the applicant's correction opens; the step to resume at
+     * is the one withdrawn from. Started first, so the instance never has nothing open.
+     */
+    void withdraw(String processInstanceId, String openStep) {
+        ActivityInstance tree = runtime.getActivityInstance(processInstanceId);
+        ActivityInstance[] open = tree == null ? new ActivityInstance[0] : tree.getActivityInstances(openStep);
+        ActivityInstance[] chain = tree == null ? new ActivityInstance[0] : tree.getActivityInstances(REVIEW_CHAIN);
+        if (open.length != 1 || chain.length != 1) {
+            throw new ConflictException("application.withdrawTooLate", "");
+        }
+        runtime.createProcessInstanceModification(processInstanceId)
+                .startBeforeActivity(HardshipEnrollmentProcess.CORRECT_APPLICATION)
+                .cancelActivityInstance(chain[0].getId())
+                .execute(false, true);
+        runtime.setVariable(processInstanceId, REVIEW_FROM, openStep);
+    }
+
+    /** 取消: the instance ends with the reason; the steps' own listeners do not run (nothing was decided). */
+    void cancel(String processInstanceId, String reason) {
+        runtime.deleteProcessInstance(processInstanceId, "取消: " + reason, true);
+    }
 }
