@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import java.sql.Timestamp;
 import java.time.Instant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.ManagementService;
@@ -88,11 +89,17 @@ public class Tasks {
     /** {@link #inboxPage(String, Collection, String, int, int)} of one step only ({@code stepId} null: every step). */
     public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, String stepId, int page,
                               int size) {
+        return inboxPage(username, groupIds, processId, stepId, null, page, size);
+    }
+
+    /** ... and only tasks due before {@code dueBefore} (null: due or not). */
+    public TaskPage inboxPage(String username, Collection<String> groupIds, String processId, String stepId,
+                              Instant dueBefore, int page, int size) {
         if (page < 0 || size < 1) {
             throw new IllegalArgumentException("page " + page + ", size " + size);
         }
         int limit = Math.min(size, TaskPage.MAX_SIZE);
-        InboxQuery query = inboxQuery(username, groupIds, processId, stepId, page, limit);
+        InboxQuery query = inboxQuery(username, groupIds, processId, stepId, dueBefore, page, limit);
         Map<String, String> keys = new LinkedHashMap<>();
         jdbc.query(query.sql(), query.params(), row -> {
             keys.put(row.getString(1), row.getString(3));
@@ -123,17 +130,25 @@ public class Tasks {
     /** The statement of {@link #inboxPage(String, Collection, String, String, int, int)}. */
     public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, String stepId,
                                  int page, int limit) {
+        return inboxQuery(username, groupIds, processId, stepId, null, page, limit);
+    }
+
+    /** The statement of {@link #inboxPage(String, Collection, String, String, Instant, int, int)}. */
+    public InboxQuery inboxQuery(String username, Collection<String> groupIds, String processId, String stepId,
+                                 Instant dueBefore, int page, int limit) {
         long first = (long) page * limit;
         Map<String, Object> params = new HashMap<>();
         params.put("user", username);
         params.put("groups", List.copyOf(groupIds));
         params.put("process", processId);
         params.put("step", stepId);
+        params.put("due", dueBefore == null ? null : Timestamp.from(dueBefore));
         // Each branch stops at what the page needs. The numbers are written into the statement, not bound: H2 keeps
         // the result of a derived table between executions of one statement text and would serve page 1 from page 0.
         long branchLimit = first + limit + 1;
         String process = (processId == null ? "" : " and d.KEY_ = :process")
-                + (stepId == null ? "" : " and t.TASK_DEF_KEY_ = :step");
+                + (stepId == null ? "" : " and t.TASK_DEF_KEY_ = :step")
+                + (dueBefore == null ? "" : " and t.DUE_DATE_ < :due");
         String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
                 + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
                 + " where t.ASSIGNEE_ = :user" + process
@@ -192,6 +207,43 @@ public class Tasks {
     public Optional<String> runningInstanceOf(String processId, String businessKey) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(processId)
                 .processInstanceBusinessKey(businessKey).list().stream().findFirst().map(p -> p.getProcessInstanceId());
+    }
+
+    /** Counts a home page shows stop here: "99+" says enough, and a count never reads more than this many rows. */
+    public static final int COUNT_CAP = 100;
+
+    /**
+     * How many tasks wait for the person, each count stopping at {@link #COUNT_CAP}: assigned to them (all, overdue
+     * at {@code now}, due by the end of today, due by the end of the week) and offered to their groups unclaimed.
+     * Each count reads the person's own rows by an index, as the inbox does.
+     */
+    public InboxCounts inboxCounts(String username, Collection<String> groupIds, Instant now, Instant endOfToday,
+                                   Instant endOfWeek) {
+        return new InboxCounts(countAssigned(username, null), countAssigned(username, now),
+                countAssigned(username, endOfToday), countAssigned(username, endOfWeek), countOffered(groupIds));
+    }
+
+    /** What {@link #inboxCounts} found; each number at most {@link #COUNT_CAP}. */
+    public record InboxCounts(int mine, int overdue, int dueToday, int dueThisWeek, int offered) {
+    }
+
+    private int countAssigned(String username, Instant dueBefore) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("user", username);
+        params.put("due", dueBefore == null ? null : Timestamp.from(dueBefore));
+        return jdbc.queryForObject("select count(*) from (select t.ID_ from " + taskTable + " t where t.ASSIGNEE_ = :user"
+                + (dueBefore == null ? "" : " and t.DUE_DATE_ < :due") + " limit " + COUNT_CAP + ") capped", params,
+                Integer.class);
+    }
+
+    private int countOffered(Collection<String> groupIds) {
+        if (groupIds.isEmpty()) {
+            return 0;
+        }
+        return jdbc.queryForObject("select count(*) from (select t.ID_ from (select l.TASK_ID_ from " + identityLinkTable
+                + " l where l.GROUP_ID_ in (:groups) and l.TYPE_ = 'candidate' group by l.TASK_ID_) i join " + taskTable
+                + " t on t.ID_ = i.TASK_ID_ where t.ASSIGNEE_ is null limit " + COUNT_CAP + ") capped",
+                Map.of("groups", List.copyOf(groupIds)), Integer.class);
     }
 
     /** A process variable of each task's process instance, read in one query for the whole list. */

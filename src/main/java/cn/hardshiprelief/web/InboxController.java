@@ -58,13 +58,32 @@ public class InboxController {
         this.campaigns = campaigns;
     }
 
+    /** The inbox's due filter: overdue now, due by the end of today, due by the end of the week (Beijing time). */
+    public enum Due {
+        OVERDUE, TODAY, WEEK;
+
+        public java.time.Instant before(java.time.Instant now) {
+            java.time.LocalDate today = now.atZone(ZONE).toLocalDate();
+            return switch (this) {
+                case OVERDUE -> now;
+                case TODAY -> today.plusDays(1).atStartOfDay(ZONE).toInstant();
+                case WEEK -> today.with(java.time.temporal.TemporalAdjusters.next(java.time.DayOfWeek.MONDAY))
+                        .atStartOfDay(ZONE).toInstant();
+            };
+        }
+    }
+
+    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     @GetMapping("/tasks")
     public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page,
-                        @RequestParam(required = false) String step, Model model) {
+                        @RequestParam(required = false) String step, @RequestParam(required = false) Due due,
+                        Model model) {
         String onlyStep = step == null || step.isBlank() || step.length() > 64 ? null : step;
         TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), null, onlyStep,
-                Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE);
+                due == null ? null : due.before(tasks.now()), Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE);
         model.addAttribute("step", onlyStep);
+        model.addAttribute("due", due);
         // one step chosen, and its tasks are decided together: the step's form once, a box on each row
         if (onlyStep != null && batches.decidesInBatch(onlyStep) && !found.tasks().isEmpty()) {
             model.addAttribute("batchForm", tasks.form(found.tasks().get(0)));
