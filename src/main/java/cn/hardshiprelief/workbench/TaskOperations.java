@@ -41,10 +41,12 @@ public class TaskOperations {
     private final CarbonCopyRepository copies;
     private final Map<String, CaseParties> parties;
     private final Map<String, CaseDirectory> cases;
+    private final Map<String, StepReturns> returns;
     private final Clock clock;
 
     TaskOperations(Tasks tasks, Directory directory, TaskOperationRepository operations, CarbonCopyRepository copies,
-                   List<CaseParties> parties, List<CaseDirectory> cases, Clock clock) {
+                   List<CaseParties> parties, List<CaseDirectory> cases, List<StepReturns> returns, Clock clock) {
+        this.returns = returns.stream().collect(Collectors.toMap(StepReturns::processId, r -> r));
         this.cases = cases.stream().collect(Collectors.toMap(CaseDirectory::processId, c -> c));
         this.tasks = tasks;
         this.directory = directory;
@@ -189,6 +191,7 @@ public class TaskOperations {
                 me.equals(task.assignee()) && !task.delegated(),
                 !task.delegated() && (task.assignee() == null || me.equals(task.assignee())),
                 task.delegatedTo(me),
+                mayReturn(actor, task, caseTask.processId()),
                 history(task.processInstanceId()));
     }
 
@@ -199,7 +202,28 @@ public class TaskOperations {
      */
     public record OperationsView(OpenTask task, String processId, CaseDirectory.CaseSummary summary,
                                  String handleLink, String assigneeName, String ownerName, boolean mayClaim, boolean mayRelease,
-                                 boolean mayHandOn, boolean mayHandBack, List<TaskOperation> history) {
+                                 boolean mayHandOn, boolean mayHandBack, List<String> returnSteps,
+                                 List<TaskOperation> history) {
+    }
+
+    /**
+     * 回退: the case goes back to a step it already passed, with a reason, where its process has such a chain; the
+     * feature's own move checks the step and the person (the step guard's claim).
+     */
+    public void returnTo(Actor actor, String taskId, String step, String reason) {
+        String why = required(reason);
+        OpenTask task = task(actor, taskId);
+        StepReturns moves = returns.get(caseTask(task).processId());
+        if (moves == null || !moves.stepsToReturnTo(actor, task).contains(step)) {
+            throw new ConflictException("review.returnTo.notEarlier");
+        }
+        run(taskId, () -> moves.returnTo(actor, task, step, why));
+    }
+
+    private List<String> mayReturn(Actor actor, OpenTask task, String processId) {
+        StepReturns moves = returns.get(processId);
+        boolean holds = !task.delegated() && (task.assignee() == null || actor.username().equals(task.assignee()));
+        return moves == null || !holds ? List.of() : moves.stepsToReturnTo(actor, task);
     }
 
     /** The workbench's part of a case's history, in order. */

@@ -79,6 +79,19 @@ class WorkbenchController {
         }
     }
 
+    @PostMapping("/tasks/{taskId}/return")
+    String returnTo(Actor actor, @PathVariable String taskId, @RequestParam(defaultValue = "") String step,
+                    @RequestParam(defaultValue = "") String reason, @RequestParam Map<String, String> typed,
+                    Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            operations.returnTo(actor, taskId, step, reason);
+            flash.addFlashAttribute("successArg", step);
+            return done(flash, "workbench.returned", "redirect:/tasks");
+        } catch (BusinessException e) {
+            return again(actor, taskId, "return", e, typed, model, response);
+        }
+    }
+
     @PostMapping("/tasks/{taskId}/hand-back")
     String handBack(Actor actor, @PathVariable String taskId, @RequestParam(defaultValue = "") String opinion,
                     @RequestParam Map<String, String> typed, Model model, RedirectAttributes flash,

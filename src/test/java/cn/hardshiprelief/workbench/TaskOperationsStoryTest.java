@@ -155,6 +155,32 @@ class TaskOperationsStoryTest {
     }
 
     @Test
+    void hrSendsTheApplicationTwoStepsBackToTheDepartmentHeadFromTheOperationsPage() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy(people.newWorkerOf("C01D01"));
+        enrollments.decide("head1", application.getId(), "approve", null);
+        enrollments.decide("director1", application.getId(), "approve", null);
+        String hrTask = enrollments.openTaskId(application.getId());
+
+        mvc.perform(get("/tasks/" + hrTask + "/operations").with(as("hr1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"reviewByDepartmentHead\"")))
+                .andExpect(content().string(containsString("value=\"reviewByDirector\"")));
+        mvc.perform(post("/tasks/" + hrTask + "/return").with(as("hr1")).with(csrf())
+                        .param("step", "reviewByDepartmentHead").param("reason", ""))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/tasks/" + hrTask + "/return").with(as("hr1")).with(csrf())
+                        .param("step", "approveByGeneralOffice").param("reason", "试试"))
+                .andExpect(status().isConflict());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByHr");
+
+        mvc.perform(post("/tasks/" + hrTask + "/return").with(as("hr1")).with(csrf())
+                        .param("step", "reviewByDepartmentHead").param("reason", "收入证明与部门核实不符"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDepartmentHead");
+        assertThat(enrollments.reload(application.getId()).getEvents())
+                .anySatisfy(e -> assertThat(e.getComment()).isEqualTo("收入证明与部门核实不符"));
+    }
+
+    @Test
     void theApplicantUrgesOnceADayAndNobodyElseMay() throws Exception {
         String worker = people.newWorkerOf("C01D01");
         EnrollmentApplication application = enrollments.submittedBy(worker);
