@@ -106,6 +106,13 @@ public class StepRules {
             return; // the engine answers for a task that is not there
         }
         Step step = found.get();
+        // 加签: the step's holder decides after the co-signers have signed
+        List<String> waitingFor = asSystem(() -> taskService.getSubTasks(taskId).stream()
+                .map(Task::getAssignee).filter(Objects::nonNull).map(this::displayName).toList());
+        if (!waitingFor.isEmpty()) {
+            throw new CompletionRefusedException(text("step.coSignersPending", String.join("、", waitingFor)),
+                    "step.coSignersPending", String.join("、", waitingFor));
+        }
         checkFields(step, variables == null ? Map.of() : variables);
         String performer = authenticatedUser().orElse(step.task().getAssignee());
         if (performer != null) {
@@ -114,6 +121,14 @@ public class StepRules {
                 return null;
             });
         }
+    }
+
+    /** A co-signer (加签) of the step: anyone but a party its separation of duties bars. */
+    public void checkCoSigner(String taskId, String coSigner) {
+        asSystem(() -> step(taskId)).ifPresent(step -> asSystem(() -> {
+            checkDuties(step, coSigner);
+            return null;
+        }));
     }
 
     /**

@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.impl.cmd.AssignTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
+import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.sql.Timestamp;
@@ -149,8 +152,9 @@ public class Tasks {
         String process = (processId == null ? "" : " and d.KEY_ = :process")
                 + (stepId == null ? "" : " and t.TASK_DEF_KEY_ = :step")
                 + (dueBefore == null ? "" : " and t.DUE_DATE_ < :due");
+        // a left join: a co-signer's task (加签) is of no process definition, and is listed too
         String assigned = "(select t.ID_, t.CREATE_TIME_, d.KEY_ from " + taskTable + " t"
-                + " join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
+                + " left join " + processDefinitionTable + " d on d.ID_ = t.PROC_DEF_ID_"
                 + " where t.ASSIGNEE_ = :user" + process
                 + " order by t.CREATE_TIME_, t.ID_ limit " + branchLimit + ")";
         // The group's tasks from its links (the index holds group, type and task), each task then by its key. Grouped
@@ -401,6 +405,84 @@ public class Tasks {
     }
 
     /**
+     * 加签: asks {@code coSigner} to sign the step before its holder decides — a sub-task of the step's task, assigned
+     * to them, which the holder's decision waits for (the step guard refuses completing a task with open co-signers'
+     * tasks). The holder adds them (claiming the task first when it is still offered); the co-signer may not be a
+     * party the step's separation of duties bars. Returns the co-signer's task id.
+     */
+    public String addCoSigner(OpenTask task, String username, Collection<String> groupIds, String coSigner,
+                              String note) {
+        String[] created = new String[1];
+        asPerson(username, groupIds, () -> guarded(task.id(), () -> {
+            claimLocked(task.id(), username);
+            rules.checkCoSigner(task.id(), coSigner);
+            created[0] = engineCommands.execute(context -> {
+                context.disableAuthorizationCheck();
+                try {
+                    Task sub = new CreateTaskCmd(null).execute(context);
+                    sub.setParentTaskId(task.id());
+                    sub.setName(task.name());
+                    sub.setAssignee(coSigner);
+                    sub.setOwner(username);
+                    sub.setDescription(note);
+                    sub.setDueDate(task.due() == null ? null : Date.from(task.due()));
+                    new SaveTaskCmd(sub).execute(context);
+                    return sub.getId();
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            });
+        }));
+        return created[0];
+    }
+
+    /** The co-signers' tasks of a step's task still open (加签 not yet signed). */
+    public List<OpenTask> coSignersOf(String taskId) {
+        return toOpenTasks(taskService.getSubTasks(taskId));
+    }
+
+    /**
+     * The co-signer signs: the opinion goes to the step's task as its comment, and the co-signer's task is done. Only
+     * its assignee signs (the guard checks the performer as for any completion).
+     */
+    public void coSign(OpenTask coSigning, String username, Collection<String> groupIds, String opinion) {
+        asPerson(username, groupIds, () -> guarded(coSigning.id(), () -> {
+            Holder holder = lockAndReadHolder(coSigning.id());
+            if (!username.equals(holder.assignee())) {
+                throw new BusinessException("task.notYourCoSigning");
+            }
+            engineCommands.execute(context -> {
+                context.disableAuthorizationCheck();
+                try {
+                    return new AddCommentCmd(coSigning.parentTaskId(), null, opinion).execute(context);
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            });
+            taskService.complete(coSigning.id());
+        }));
+    }
+
+    /** 减签: a co-signer's task not yet signed is withdrawn by whoever holds the step's task. */
+    public void removeCoSigner(OpenTask coSigning, OpenTask step, String username, Collection<String> groupIds,
+                               String reason) {
+        asPerson(username, groupIds, () -> guarded(step.id(), () -> {
+            Holder holder = lockAndReadHolder(step.id());
+            if (!username.equals(holder.assignee())) {
+                throw new BusinessException("task.notYoursToRelease");
+            }
+            engineCommands.execute(context -> {
+                context.disableAuthorizationCheck();
+                try {
+                    return new DeleteTaskCmd(coSigning.id(), reason, false).execute(context);
+                } finally {
+                    context.enableAuthorizationCheck();
+                }
+            });
+        }));
+    }
+
+    /**
      * Hands the task to {@code target} (assigning or delegating it) with the reason as the task's comment. Only this
      * path may: the engine's authorizations keep reassignment to administrators on Tasklist and {@code /engine-rest}
      * (no reason asked there, nothing recorded in the case), so the command runs past the authorization check, after
@@ -561,6 +643,6 @@ public class Tasks {
                 task.getProcessDefinitionId(), task.getAssignee(), groups, form == null ? null : form.getKey(),
                 form == null ? null : form.getBinding(), task.getCreateTime().toInstant(), task.getOwner(),
                 task.getDelegationState() == DelegationState.PENDING,
-                task.getDueDate() == null ? null : task.getDueDate().toInstant());
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getParentTaskId());
     }
 }

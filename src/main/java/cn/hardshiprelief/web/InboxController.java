@@ -15,6 +15,7 @@ import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskPage;
 import cn.hardshiprelief.task.Tasks;
 import cn.hardshiprelief.workbench.BatchDecisions;
+import cn.hardshiprelief.workbench.TaskOperations;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -46,9 +47,11 @@ public class InboxController {
     private final AidInbox aid;
     private final CampaignInbox campaigns;
     private final BatchDecisions batches;
+    private final TaskOperations operations;
 
     public InboxController(Tasks tasks, ReviewService reviews, FollowUpTasks followUp, SurveyService surveys,
-                           AidInbox aid, CampaignInbox campaigns, BatchDecisions batches) {
+                           AidInbox aid, CampaignInbox campaigns, BatchDecisions batches, TaskOperations operations) {
+        this.operations = operations;
         this.batches = batches;
         this.tasks = tasks;
         this.reviews = reviews;
@@ -93,6 +96,7 @@ public class InboxController {
         entries.addAll(surveys.inboxEntries(found.of(AnnualSurveyProcess.PROCESS_ID)));
         entries.addAll(aid.inboxEntries(actor, found.of(AidProcess.PROCESS_ID), found.page() == 0));
         entries.addAll(campaigns.inboxEntries(actor, found.of(CampaignProcess.PROCESS_ID)));
+        entries.addAll(operations.coSigningEntries(found.tasks()));
         Map<String, Integer> order = new HashMap<>();
         List<OpenTask> listed = found.tasks();
         for (int i = 0; i < listed.size(); i++) {

@@ -16,6 +16,12 @@ public enum OperationKind {
     URGE,
     /** 抄送: let someone read the case. */
     CARBON_COPY,
+    /** 加签: someone asked to sign the step before its holder decides. */
+    CO_SIGNER_ADDED,
+    /** 减签: a co-signer withdrawn before signing. */
+    CO_SIGNER_REMOVED,
+    /** 会签: the co-signer signed, with an opinion. */
+    CO_SIGNED,
     /** 超时提醒: the step passed its due date; whoever holds it is reminded. */
     OVERDUE,
     /** 超时上报: overdue long enough that the next level up is offered the step too. */

@@ -187,12 +187,14 @@ public class TaskOperations {
                 summary == null ? null : directoryOfCases.taskLink(summary, task.id()),
                 task.assignee() == null ? null : directory.displayName(task.assignee()),
                 task.owner() == null ? null : directory.displayName(task.owner()),
-                task.assignee() == null,
-                me.equals(task.assignee()) && !task.delegated(),
-                !task.delegated() && (task.assignee() == null || me.equals(task.assignee())),
+                task.assignee() == null && !task.coSigning(),
+                me.equals(task.assignee()) && !task.delegated() && !task.coSigning(),
+                !task.delegated() && !task.coSigning() && (task.assignee() == null || me.equals(task.assignee())),
                 task.delegatedTo(me),
                 mayReturn(actor, task, caseTask.processId()),
-                history(task.processInstanceId()));
+                task.coSigning() ? List.of() : tasks.coSignersOf(task.id()),
+                task.coSigning() && me.equals(task.assignee()),
+                history(caseTask.processInstanceId()));
     }
 
     /**
@@ -203,7 +205,7 @@ public class TaskOperations {
     public record OperationsView(OpenTask task, String processId, CaseDirectory.CaseSummary summary,
                                  String handleLink, String assigneeName, String ownerName, boolean mayClaim, boolean mayRelease,
                                  boolean mayHandOn, boolean mayHandBack, List<String> returnSteps,
-                                 List<TaskOperation> history) {
+                                 List<OpenTask> coSigners, boolean mayCoSign, List<TaskOperation> history) {
     }
 
     /**
@@ -224,6 +226,71 @@ public class TaskOperations {
         StepReturns moves = returns.get(processId);
         boolean holds = !task.delegated() && (task.assignee() == null || actor.username().equals(task.assignee()));
         return moves == null || !holds ? List.of() : moves.stepsToReturnTo(actor, task);
+    }
+
+    /**
+     * 加签: someone of the person's organisation signs the step before its holder decides it; the holder's decision
+     * waits for them. Not a party the step's separation of duties bars, nor the holder.
+     */
+    public void addCoSigner(Actor actor, String taskId, String coSignerUsername, String note) {
+        AppUser coSigner = person(coSignerUsername);
+        if (coSigner.getUsername().equals(actor.username())) {
+            throw new BusinessException("workbench.coSignSelf");
+        }
+        if (!sameOrganisation(actor, coSigner)) {
+            throw new ForbiddenException("workbench.copyOutsideOrganisation", coSigner.getDisplayName());
+        }
+        OpenTask task = task(actor, taskId);
+        if (task.coSigning() || task.delegated()) {
+            throw new ConflictException("workbench.taskGone");
+        }
+        String said = optional(note);
+        run(taskId, () -> tasks.addCoSigner(task, actor.username(), actor.groupIds(), coSigner.getUsername(), said));
+        record(task, OperationKind.CO_SIGNER_ADDED, actor, coSigner, said);
+    }
+
+    /** 减签: the holder withdraws a co-signer who has not signed yet. */
+    public void removeCoSigner(Actor actor, String coSigningTaskId) {
+        OpenTask coSigning = tasks.find(coSigningTaskId).filter(OpenTask::coSigning)
+                .orElseThrow(() -> gone(coSigningTaskId));
+        OpenTask step = task(actor, coSigning.parentTaskId());
+        run(step.id(), () -> tasks.removeCoSigner(coSigning, step, actor.username(), actor.groupIds(), "减签"));
+        record(step, OperationKind.CO_SIGNER_REMOVED, actor,
+                directory.user(coSigning.assignee()).orElse(null), null);
+    }
+
+    /** The co-signer signs with an opinion; the step's holder sees it and decides. */
+    public void coSign(Actor actor, String coSigningTaskId, String opinion) {
+        String said = required(opinion);
+        OpenTask coSigning = task(actor, coSigningTaskId);
+        if (!coSigning.coSigning()) {
+            throw new ConflictException("workbench.taskGone");
+        }
+        run(coSigningTaskId, () -> tasks.coSign(coSigning, actor.username(), actor.groupIds(), said));
+        record(coSigning, OperationKind.CO_SIGNED, actor, null, said);
+    }
+
+    /**
+     * Inbox lines for co-signers' tasks (加签) among the given ones: the step signed for, the case, and the operations
+     * page where the co-signer signs.
+     */
+    @Transactional(readOnly = true)
+    public List<cn.hardshiprelief.task.InboxEntry> coSigningEntries(List<OpenTask> listed) {
+        List<cn.hardshiprelief.task.InboxEntry> entries = new ArrayList<>();
+        for (OpenTask coSigning : listed) {
+            if (!coSigning.coSigning()) {
+                continue;
+            }
+            tasks.find(coSigning.parentTaskId()).ifPresent(step -> {
+                CaseTask caseTask = caseTask(step);
+                CaseDirectory.CaseSummary summary = Optional.ofNullable(cases.get(caseTask.processId()))
+                        .flatMap(c -> c.describe(caseTask.businessKey())).orElse(null);
+                entries.add(new cn.hardshiprelief.task.InboxEntry(coSigning.id(), step.stepId(), coSigning.created(),
+                        summary == null ? "" : summary.reference(), summary == null ? "" : summary.subject(), "",
+                        "/tasks/" + coSigning.id() + "/operations"));
+            });
+        }
+        return entries;
     }
 
     /** The workbench's part of a case's history, in order. */
@@ -258,6 +325,10 @@ public class TaskOperations {
     }
 
     private CaseTask caseTask(OpenTask task) {
+        if (task.coSigning()) { // a co-signer's task belongs to the case of the step it was added to
+            OpenTask step = tasks.find(task.parentTaskId()).orElseThrow(() -> gone(task.id()));
+            return caseTask(step);
+        }
         CaseKey key = tasks.caseOf(task.processInstanceId()).orElseThrow(() -> gone(task.id()));
         return new CaseTask(key.processId(), task.processInstanceId(), key.businessKey(), task.id(), task.stepId());
     }

@@ -92,6 +92,37 @@ class WorkbenchController {
         }
     }
 
+    @PostMapping("/tasks/{taskId}/co-signers")
+    String addCoSigner(Actor actor, @PathVariable String taskId, @RequestParam(defaultValue = "") String coSigner,
+                       @RequestParam(defaultValue = "") String note, @RequestParam Map<String, String> typed,
+                       Model model, RedirectAttributes flash, HttpServletResponse response) {
+        try {
+            operations.addCoSigner(actor, taskId, coSigner, note);
+            return done(flash, "workbench.coSignerAdded", "redirect:/tasks/" + taskId + "/operations");
+        } catch (BusinessException e) {
+            return again(actor, taskId, "coSigner", e, typed, model, response);
+        }
+    }
+
+    @PostMapping("/tasks/{coSigningTaskId}/co-signers/remove")
+    String removeCoSigner(Actor actor, @PathVariable String coSigningTaskId, @RequestParam String step,
+                          RedirectAttributes flash) {
+        operations.removeCoSigner(actor, coSigningTaskId);
+        return done(flash, "workbench.coSignerRemoved", "redirect:/tasks/" + step + "/operations");
+    }
+
+    @PostMapping("/tasks/{taskId}/co-sign")
+    String coSign(Actor actor, @PathVariable String taskId, @RequestParam(defaultValue = "") String opinion,
+                  @RequestParam Map<String, String> typed, Model model, RedirectAttributes flash,
+                  HttpServletResponse response) {
+        try {
+            operations.coSign(actor, taskId, opinion);
+            return done(flash, "workbench.coSigned", "redirect:/tasks");
+        } catch (BusinessException e) {
+            return again(actor, taskId, "coSign", e, typed, model, response);
+        }
+    }
+
     @PostMapping("/tasks/{taskId}/hand-back")
     String handBack(Actor actor, @PathVariable String taskId, @RequestParam(defaultValue = "") String opinion,
                     @RequestParam Map<String, String> typed, Model model, RedirectAttributes flash,

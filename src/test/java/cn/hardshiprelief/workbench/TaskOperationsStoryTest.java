@@ -181,6 +181,55 @@ class TaskOperationsStoryTest {
     }
 
     @Test
+    void theHeadDecidesOnlyAfterTheCoSignerHasSignedAndMayWithdrawACoSignerNotYetSigned() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy(people.newWorkerOf("C01D01"));
+        String taskId = enrollments.openTaskId(application.getId());
+        String finance = people.withRoles("cosigner1", "C01D02", "worker_C01D02");
+        String outsider = people.withRoles("w-elsewhere", "CU01B01W1", "worker_CU01B01W1");
+
+        mvc.perform(post("/tasks/" + taskId + "/co-signers").with(as("head1")).with(csrf()).param("coSigner", outsider))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + taskId + "/co-signers").with(as("head1")).with(csrf())
+                        .param("coSigner", finance).param("note", "请财务部核对工资收入"))
+                .andExpect(status().is3xxRedirection());
+        OpenTask coSigning = tasks.coSignersOf(taskId).get(0);
+        assertThat(coSigning.assignee()).isEqualTo(finance);
+        assertThat(task(taskId).assignee()).isEqualTo("head1");
+
+        mvc.perform(post("/tasks/" + taskId).with(as("head1")).with(csrf()).param("decision", "approve"))
+                .andExpect(status().isBadRequest());
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDepartmentHead");
+        mvc.perform(get("/tasks").with(as(finance))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("/tasks/" + coSigning.id() + "/operations")));
+
+        mvc.perform(post("/tasks/" + coSigning.id() + "/co-sign").with(as("head2")).with(csrf())
+                .param("opinion", "代签")).andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + coSigning.id() + "/co-sign").with(as(finance)).with(csrf())
+                .param("opinion", "工资收入核对无误")).andExpect(status().is3xxRedirection());
+        assertThat(tasks.coSignersOf(taskId)).isEmpty();
+        assertThat(taskService.getTaskComments(taskId)).extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
+                .contains("工资收入核对无误");
+
+        // a second co-signer, withdrawn before signing (减签): the head decides
+        mvc.perform(post("/tasks/" + taskId + "/co-signers").with(as("head1")).with(csrf()).param("coSigner", "worker2"))
+                .andExpect(status().is3xxRedirection());
+        String second = tasks.coSignersOf(taskId).get(0).id();
+        mvc.perform(post("/tasks/" + second + "/co-signers/remove").with(as(finance)).with(csrf()).param("step", taskId))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + second + "/co-signers/remove").with(as("head1")).with(csrf()).param("step", taskId))
+                .andExpect(status().is3xxRedirection());
+        assertThat(tasks.coSignersOf(taskId)).isEmpty();
+        enrollments.decide("head1", application.getId(), "approve", "参考财务意见");
+        assertThat(enrollments.openStep(application.getId())).isEqualTo("reviewByDirector");
+        assertThat(enrollmentOperations(application)).extracting(TaskOperation::getKind).containsSubsequence(
+                OperationKind.CO_SIGNER_ADDED, OperationKind.CO_SIGNED, OperationKind.CO_SIGNER_ADDED,
+                OperationKind.CO_SIGNER_REMOVED);
+    }
+
+    @Autowired
+    org.camunda.bpm.engine.TaskService taskService;
+
+    @Test
     void theApplicantUrgesOnceADayAndNobodyElseMay() throws Exception {
         String worker = people.newWorkerOf("C01D01");
         EnrollmentApplication application = enrollments.submittedBy(worker);
