@@ -10,7 +10,7 @@ public interface ApplicationEventRepository extends JpaRepository<ApplicationEve
 
     Optional<ApplicationEvent> findByTaskId(String taskId);
 
-    /** The done list (已办): decisions this person made, newest first. */
-    @Query("select e from ApplicationEvent e join fetch e.application where e.actorUsername = :username and e.outcome in (cn.hardshiprelief.enrollment.EventOutcome.APPROVED, cn.hardshiprelief.enrollment.EventOutcome.RETURNED, cn.hardshiprelief.enrollment.EventOutcome.REJECTED) order by e.occurredAt desc")
-    List<ApplicationEvent> findDecisionsBy(String username);
+    /** The events of these tasks (task_id is unique), for a page of the done list. */
+    List<ApplicationEvent> findByTaskIdIn(java.util.Collection<String> taskIds);
+
 }

@@ -137,10 +137,6 @@ public class ApplicationQueries {
     }
 
     /** The done list (已办). */
-    public List<ApplicationEvent> decisionsBy(Actor actor) {
-        return events.findDecisionsBy(actor.username());
-    }
-
     public List<EnrollmentApplication> byProcessInstances(List<String> processInstanceIds) {
         return processInstanceIds.isEmpty() ? List.of() : applications.findByProcessInstanceIdIn(processInstanceIds);
     }

@@ -23,9 +23,11 @@ class EnrollmentWorkbench implements CaseDirectory, StepDecider, StepReturns {
     private final ReviewService reviews;
     private final Directory directory;
     private final ReviewMoves moves;
+    private final ApplicationEventRepository events;
 
     EnrollmentWorkbench(EnrollmentApplicationRepository applications, ReviewService reviews, Directory directory,
-                        ReviewMoves moves) {
+                        ReviewMoves moves, ApplicationEventRepository events) {
+        this.events = events;
         this.moves = moves;
         this.applications = applications;
         this.reviews = reviews;
@@ -47,6 +49,12 @@ class EnrollmentWorkbench implements CaseDirectory, StepDecider, StepReturns {
     @Override
     public String taskLink(CaseSummary summary, String taskId) {
         return "/tasks/" + taskId;
+    }
+
+    @Override
+    public Map<String, Decision> decisions(java.util.Collection<String> taskIds) {
+        return events.findByTaskIdIn(taskIds).stream().collect(Collectors.toMap(ApplicationEvent::getTaskId,
+                e -> new Decision("enum.EventOutcome." + e.getOutcome(), e.getComment()), (a, b) -> a));
     }
 
     @Override

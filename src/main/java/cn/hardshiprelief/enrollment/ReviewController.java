@@ -29,12 +29,6 @@ public class ReviewController {
         this.accessLog = accessLog;
     }
 
-    @GetMapping("/tasks/done")
-    public String done(Actor actor, Model model) {
-        model.addAttribute("events", queries.decisionsBy(actor));
-        return "tasks/done";
-    }
-
     @GetMapping("/tasks/{taskId}")
     public String review(Actor actor, @PathVariable String taskId, Model model, HttpServletRequest request) {
         ReviewView view = reviews.review(actor, taskId);

@@ -17,6 +17,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.persistence.entity.HistoricTaskInstanceEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.IdentityLinkEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
@@ -56,6 +57,7 @@ public class Tasks {
     private final String identityLinkTable;
     private final String taskTable;
     private final String processDefinitionTable;
+    private final String historicTaskTable;
 
     /** Task ids per IN list: well under what MySQL and H2 take in one statement. */
     private static final int IN_LIST_LIMIT = 500;
@@ -74,6 +76,7 @@ public class Tasks {
         this.identityLinkTable = managementService.getTableName(IdentityLinkEntity.class);
         this.taskTable = managementService.getTableName(TaskEntity.class);
         this.processDefinitionTable = managementService.getTableName(ProcessDefinitionEntity.class);
+        this.historicTaskTable = managementService.getTableName(HistoricTaskInstanceEntity.class);
     }
 
     /**
@@ -211,6 +214,37 @@ public class Tasks {
     public Optional<String> runningInstanceOf(String processId, String businessKey) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(processId)
                 .processInstanceBusinessKey(businessKey).list().stream().findFirst().map(p -> p.getProcessInstanceId());
+    }
+
+    /**
+     * One page of the steps the person completed (已办), across every process, the latest first: from the engine's
+     * task history by its assignee and end time (index 029-done-list-index.xml), with each one's process and case.
+     */
+    public DonePage donePage(String username, int page, int size) {
+        int limit = Math.min(size, TaskPage.MAX_SIZE);
+        long first = (long) Math.max(0, page) * limit;
+        List<DoneStep> steps = jdbc.query("select t.ID_, t.TASK_DEF_KEY_, t.PROC_DEF_KEY_, t.PROC_INST_ID_, t.PARENT_TASK_ID_,"
+                        + " t.END_TIME_ from " + historicTaskTable + " t where t.ASSIGNEE_ = :user and t.END_TIME_ is not null"
+                        // completed, or ended by the decision itself (a return or a rejection leaves the step through
+                        // its BPMN error, and the engine records the task as deleted); not ended by a cancellation
+                        + " and t.DELETE_REASON_ in ('completed', 'deleted') order by t.END_TIME_ desc, t.ID_ desc"
+                        + " limit " + (limit + 1) + " offset " + first, Map.of("user", username),
+                (row, i) -> new DoneStep(row.getString(1), row.getString(2), row.getString(3), row.getString(4),
+                        row.getString(5), row.getTimestamp(6).toInstant()));
+        boolean hasNext = steps.size() > limit;
+        return new DonePage(steps.stream().limit(limit).toList(), Math.max(0, page), hasNext);
+    }
+
+    /** A step someone completed: which, of which process and instance (null for a co-signer's task), when. */
+    public record DoneStep(String taskId, String stepId, String processId, String processInstanceId,
+                           String parentTaskId, Instant completedAt) {
+    }
+
+    /** A page of {@link DoneStep}s, and whether a later page has more. */
+    public record DonePage(List<DoneStep> steps, int page, boolean hasNext) {
+        public boolean hasPrevious() {
+            return page > 0;
+        }
     }
 
     /** Counts a home page shows stop here: "99+" says enough, and a count never reads more than this many rows. */

@@ -19,6 +19,18 @@ public interface CaseDirectory {
         return summary.link();
     }
 
+    /**
+     * What each of these completed tasks decided, as the feature recorded it (a message key of the outcome and the
+     * comment), for the done list; tasks it knows nothing of are left out.
+     */
+    default java.util.Map<String, Decision> decisions(java.util.Collection<String> taskIds) {
+        return java.util.Map.of();
+    }
+
+    /** A decision as the done list shows it: the outcome's message key and the comment (may be null). */
+    record Decision(String outcomeKey, String comment) {
+    }
+
     /** A case as a list row shows it. */
     record CaseSummary(String reference, String subject, String link) {
     }

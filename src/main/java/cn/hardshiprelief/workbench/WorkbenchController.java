@@ -29,8 +29,11 @@ class WorkbenchController {
     private final CarbonCopies copies;
     private final BatchDecisions batches;
     private final MessageSource messages;
+    private final DoneList doneList;
 
-    WorkbenchController(TaskOperations operations, CarbonCopies copies, BatchDecisions batches, MessageSource messages) {
+    WorkbenchController(TaskOperations operations, CarbonCopies copies, BatchDecisions batches, MessageSource messages,
+                        DoneList doneList) {
+        this.doneList = doneList;
         this.messages = messages;
         this.batches = batches;
         this.operations = operations;
@@ -180,6 +183,12 @@ class WorkbenchController {
                 .map(o -> o.reference() + ": " + messages.getMessage(o.messageKey(), o.args(), o.messageKey(),
                         LocaleContextHolder.getLocale())).collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new)));
         return "redirect:/tasks?step=" + java.net.URLEncoder.encode(step, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @GetMapping("/tasks/done")
+    String done(Actor actor, @RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("done", doneList.page(actor, Math.max(0, page)));
+        return "tasks/done";
     }
 
     @GetMapping("/copies")

@@ -207,6 +207,9 @@ class TaskOperationsStoryTest {
         mvc.perform(post("/tasks/" + coSigning.id() + "/co-sign").with(as(finance)).with(csrf())
                 .param("opinion", "工资收入核对无误")).andExpect(status().is3xxRedirection());
         assertThat(tasks.coSignersOf(taskId)).isEmpty();
+        mvc.perform(get("/tasks/done").with(as(finance))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(application.getApplicationNumber())))
+                .andExpect(content().string(containsString("会签")));
         assertThat(taskService.getTaskComments(taskId)).extracting(org.camunda.bpm.engine.task.Comment::getFullMessage)
                 .contains("工资收入核对无误");
 
