@@ -48,6 +48,26 @@ class WorkbenchHomeTest {
     }
 
     @Test
+    void theInboxAsFilteredDownloadsAsASpreadsheetInTheReadersLanguage() throws Exception {
+        EnrollmentApplication application = enrollments.submittedBy(people.newWorkerOf("C01D01"));
+
+        byte[] file = mvc.perform(get("/tasks.xlsx").param("step", "reviewByDepartmentHead").with(as("head1")))
+                .andExpect(status().isOk())
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+                        .string("Content-Disposition", containsString(".xlsx")))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        try (var workbook = new org.dhatim.fastexcel.reader.ReadableWorkbook(new java.io.ByteArrayInputStream(file))) {
+            java.util.List<java.util.List<String>> rows = workbook.getFirstSheet().read().stream()
+                    .map(row -> row.stream().map(cell -> cell == null ? "" : cell.getText()).toList()).toList();
+            assertThat(rows.get(0)).startsWith("环节", "编号", "申请人");
+            assertThat(rows).anySatisfy(row -> assertThat(row).contains("部门负责人审核", application.getApplicationNumber()));
+            assertThat(rows).allSatisfy(row -> assertThat(row.get(0)).isIn("环节", "部门负责人审核"));
+        }
+        mvc.perform(get("/tasks.xlsx").param("due", "NEVER").with(as("head1"))).andExpect(status().isBadRequest());
+    }
+
+    @Test
     void theWorkerSeesTheStepTheApplicationWaitsAtAndTheHeadSeesTheTaskBecomeOverdue() throws Exception {
         String worker = people.newWorkerOf("C01D01");
         EnrollmentApplication application = enrollments.submittedBy(worker);
