@@ -4,6 +4,7 @@ import cn.hardshiprelief.vocabulary.Relation;
 
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
+import cn.hardshiprelief.diagram.CaseMaps;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
@@ -41,10 +42,11 @@ public class EnrollmentController {
     private final EvidenceStorage storage;
     private final PendingUploads pendingUploads;
     private final AccessLog accessLog;
+    private final CaseMaps maps;
 
     public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
                                 ApplicationFormValidator formValidator, EvidenceStorage storage,
-                                PendingUploads pendingUploads, AccessLog accessLog) {
+                                PendingUploads pendingUploads, AccessLog accessLog, CaseMaps maps) {
         this.pendingUploads = pendingUploads;
         this.queries = queries;
         this.editor = editor;
@@ -52,6 +54,7 @@ public class EnrollmentController {
         this.formValidator = formValidator;
         this.storage = storage;
         this.accessLog = accessLog;
+        this.maps = maps;
     }
 
     @GetMapping("/applications")
@@ -197,6 +200,7 @@ public class EnrollmentController {
         model.addAttribute("applicantName", queries.displayName(application.getApplicantUsername()));
         model.addAttribute("filedByName", queries.displayName(application.getFiledByUsername()));
         model.addAttribute("canEdit", application.isEditable() && actor.username().equals(application.getFiledByUsername()));
+        model.addAttribute("caseMap", maps.of(application.getProcessInstanceId()).orElse(null));
         return "enrollment/detail";
     }
 
