@@ -2,6 +2,7 @@ package cn.hardshiprelief.print;
 
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -35,6 +36,7 @@ public class PdfSheets {
 
     public PdfSheets(ITemplateEngine templates) {
         this.templates = templates;
+        XRLog.setLoggerImpl(new PdfLog());
     }
 
     /** The template rendered with these variables in the reader's language, as a PDF document. */
