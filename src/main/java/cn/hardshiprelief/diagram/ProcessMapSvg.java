@@ -48,7 +48,7 @@ public final class ProcessMapSvg {
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"process-map-svg\" viewBox=\"")
                 .append(n(x)).append(' ').append(n(y)).append(' ').append(n(width)).append(' ').append(n(height))
                 .append("\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\" style=\"min-width: ")
-                .append(n(Math.round(width * 0.75))).append("px\" role=\"img\" aria-labelledby=\"pm-title pm-desc\"")
+                .append(n(Math.round(width * 0.75))).append("px\" role=\"img\" aria-labelledby=\"pm-title\" aria-describedby=\"pm-desc\"")
                 .append(" font-family=\"system-ui, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans SC', sans-serif\">\n");
         svg.append("<title id=\"pm-title\">").append(esc(words.title())).append("</title>\n");
         svg.append("<desc id=\"pm-desc\">").append(esc(summary(map, words))).append("</desc>\n");

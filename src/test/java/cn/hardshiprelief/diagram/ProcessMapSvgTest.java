@@ -85,6 +85,8 @@ class ProcessMapSvgTest {
         assertThat(root.getAttribute("viewBox")).isEqualTo("120 110 831 282");
         assertThat(root.getAttribute("width")).isEqualTo("100%");
         assertThat(root.getAttribute("role")).isEqualTo("img");
+        assertThat(root.getAttribute("aria-labelledby")).isEqualTo("pm-title");
+        assertThat(root.getAttribute("aria-describedby")).isEqualTo("pm-desc");
         assertThat(first(root, "title").getTextContent()).isEqualTo("送温暖办理进度图");
         assertThat(first(root, "desc").getTextContent()).isEqualTo("当前步骤: 审批慰问名单; 已办理: —");
 
