@@ -2,6 +2,7 @@ package cn.hardshiprelief.aid;
 
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
+import cn.hardshiprelief.diagram.CaseMaps;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.task.InvalidFormException;
 import cn.hardshiprelief.shared.BusinessException;
@@ -57,9 +58,11 @@ public class AidController {
     private final PendingUploads pendingUploads;
     private final Clock clock;
     private final AccessLog accessLog;
+    private final CaseMaps maps;
 
     public AidController(AidPages pages, AidQueries queries, AidRequests requests, AidTasks tasks,
-                         EvidenceStorage storage, PendingUploads pendingUploads, Clock clock, AccessLog accessLog) {
+                         EvidenceStorage storage, PendingUploads pendingUploads, Clock clock, AccessLog accessLog,
+                         CaseMaps maps) {
         this.pendingUploads = pendingUploads;
         this.pages = pages;
         this.queries = queries;
@@ -68,6 +71,7 @@ public class AidController {
         this.storage = storage;
         this.clock = clock;
         this.accessLog = accessLog;
+        this.maps = maps;
     }
 
     @GetMapping
@@ -138,7 +142,7 @@ public class AidController {
 
     @GetMapping("/{id}")
     public String show(Actor actor, @PathVariable Long id, Model model) {
-        model.addAttribute("page", pages.grantPage(actor, id));
+        grantPage(actor, id, model);
         return "aid/detail";
     }
 
@@ -238,11 +242,18 @@ public class AidController {
         return "aid/form";
     }
 
+    /** The grant, read within the actor's reach, and its map. */
+    private void grantPage(Actor actor, Long id, Model model) {
+        AidPages.GrantPage page = pages.grantPage(actor, id);
+        model.addAttribute("page", page);
+        model.addAttribute("caseMap", maps.of(page.grant().getProcessInstanceId()).orElse(null));
+    }
+
     /** The grant's page again with the reason and what was typed. */
     private String refused(Actor actor, Long id, BusinessException e, Map<String, String> typed, Model model,
                            HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
-        model.addAttribute("page", pages.grantPage(actor, id));
+        grantPage(actor, id, model);
         model.addAttribute("refusal", e);
         model.addAttribute("typed", typed);
         if (e instanceof InvalidFormException invalid) {

@@ -1,5 +1,6 @@
 package cn.hardshiprelief.campaign;
 
+import cn.hardshiprelief.diagram.CaseMaps;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.task.InvalidFormException;
@@ -38,11 +39,13 @@ public class CampaignController {
     private final Campaigns campaigns;
     private final CampaignConduct conduct;
     private final Directory directory;
+    private final CaseMaps maps;
 
-    public CampaignController(Campaigns campaigns, CampaignConduct conduct, Directory directory) {
+    public CampaignController(Campaigns campaigns, CampaignConduct conduct, Directory directory, CaseMaps maps) {
         this.campaigns = campaigns;
         this.conduct = conduct;
         this.directory = directory;
+        this.maps = maps;
     }
 
     @GetMapping
@@ -95,6 +98,7 @@ public class CampaignController {
         CampaignView view = conduct.view(actor, id, page);
         model.addAttribute("view", view);
         model.addAttribute("names", directory.displayNames(view.people()));
+        model.addAttribute("caseMap", maps.of(view.campaign().getProcessInstanceId()).orElse(null));
         if (view.mayDecide()) {
             model.addAttribute("approvalForm", conduct.approvalForm(view.approvalTask()));
         }

@@ -4,6 +4,7 @@ import cn.hardshiprelief.vocabulary.Relation;
 
 import cn.hardshiprelief.audit.AccessLog;
 import cn.hardshiprelief.audit.AccessLogEntry;
+import cn.hardshiprelief.diagram.CaseMaps;
 import cn.hardshiprelief.organization.Actor;
 import cn.hardshiprelief.workbench.TaskOperations;
 import cn.hardshiprelief.task.InvalidFormException;
@@ -43,10 +44,12 @@ public class EnrollmentController {
     private final PendingUploads pendingUploads;
     private final AccessLog accessLog;
     private final TaskOperations operations;
+    private final CaseMaps maps;
 
     public EnrollmentController(ApplicationQueries queries, ApplicationEditor editor, EnrollmentService enrollment,
                                 ApplicationFormValidator formValidator, EvidenceStorage storage,
-                                PendingUploads pendingUploads, AccessLog accessLog, TaskOperations operations) {
+                                PendingUploads pendingUploads, AccessLog accessLog, TaskOperations operations,
+                                CaseMaps maps) {
         this.operations = operations;
         this.pendingUploads = pendingUploads;
         this.queries = queries;
@@ -55,6 +58,7 @@ public class EnrollmentController {
         this.formValidator = formValidator;
         this.storage = storage;
         this.accessLog = accessLog;
+        this.maps = maps;
     }
 
     @GetMapping("/applications")
@@ -210,6 +214,7 @@ public class EnrollmentController {
         model.addAttribute("canCancel", filer && (application.getStatus() == ApplicationStatus.IN_REVIEW
                 || application.getStatus() == ApplicationStatus.RETURNED));
         model.addAttribute("operations", operations.history(application.getProcessInstanceId()));
+        model.addAttribute("caseMap", maps.of(application.getProcessInstanceId()).orElse(null));
         return "enrollment/detail";
     }
 
