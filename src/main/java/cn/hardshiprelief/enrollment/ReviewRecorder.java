@@ -3,6 +3,8 @@ package cn.hardshiprelief.enrollment;
 import cn.hardshiprelief.vocabulary.Tier;
 
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess.Decisions;
+import cn.hardshiprelief.notification.NotificationKind;
+import cn.hardshiprelief.notification.Notifications;
 import cn.hardshiprelief.organization.Directory;
 import cn.hardshiprelief.shared.BusinessException;
 import cn.hardshiprelief.shared.NotFoundException;
@@ -22,11 +24,14 @@ public class ReviewRecorder {
     private final EnrollmentApplicationRepository applications;
     private final Directory directory;
     private final Clock clock;
+    private final Notifications notifications;
 
-    public ReviewRecorder(EnrollmentApplicationRepository applications, Directory directory, Clock clock) {
+    public ReviewRecorder(EnrollmentApplicationRepository applications, Directory directory, Clock clock,
+                          Notifications notifications) {
         this.applications = applications;
         this.directory = directory;
         this.clock = clock;
+        this.notifications = notifications;
     }
 
     public void recordDecision(Long applicationId, String step, String taskId, String actor, String decision,
@@ -39,6 +44,7 @@ public class ReviewRecorder {
             application.returnForCorrection(step, taskId, actor, actorName, blankToNull(comment), clock.instant());
         } else if (Decisions.REJECT.equals(decision)) {
             application.reject(step, taskId, actor, actorName, blankToNull(comment), clock.instant());
+            tellApplicant(application, NotificationKind.REJECTED, application.getRejectionReason());
         } else {
             throw new BusinessException("review.decisionRequired");
         }
@@ -127,11 +133,31 @@ public class ReviewRecorder {
     }
 
     public void rejectAfterObjection(Long applicationId, String actor, String reason) {
-        load(applicationId).rejectAfterObjection(actor, directory.displayName(actor), reason, clock.instant());
+        EnrollmentApplication application = load(applicationId);
+        application.rejectAfterObjection(actor, directory.displayName(actor), reason, clock.instant());
+        tellApplicant(application, NotificationKind.REJECTED, reason);
     }
 
     public void confirm(Long applicationId) {
-        load(applicationId).confirm(clock.instant());
+        EnrollmentApplication application = load(applicationId);
+        application.confirm(clock.instant());
+        tellApplicant(application, NotificationKind.APPROVED);
+    }
+
+    /**
+     * The reviewers' decision reaches the applicant, and whoever filed for them (代申请), as a notification leading to
+     * the application. A return needs none here: the correction task arriving for the filer says so.
+     */
+    private void tellApplicant(EnrollmentApplication application, NotificationKind kind, Object... details) {
+        java.util.Set<String> people = new java.util.LinkedHashSet<>();
+        people.add(application.getApplicantUsername());
+        if (application.getFiledByUsername() != null) {
+            people.add(application.getFiledByUsername());
+        }
+        Object[] args = new Object[details.length + 1];
+        args[0] = application.getApplicationNumber();
+        System.arraycopy(details, 0, args, 1, details.length);
+        notifications.notifyAll(people, kind, "/applications/" + application.getId(), args);
     }
 
     private EnrollmentApplication load(Long id) {

@@ -11,4 +11,8 @@ public interface AppUserRepository extends JpaRepository<AppUser, String> {
     List<AppUser> findByRoleInUnits(Role role, List<Long> unitIds);
 
     List<AppUser> findByGroupsId(String groupId);
+
+    /** The usernames of the enabled members of these groups, from the membership's group index. */
+    @Query("select distinct u.username from AppUser u join u.groups g where g.id in :groupIds and u.enabled = true")
+    List<String> enabledMembersOf(java.util.Collection<String> groupIds);
 }

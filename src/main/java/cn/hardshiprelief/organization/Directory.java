@@ -46,6 +46,11 @@ public class Directory {
         return names;
     }
 
+    /** The enabled people in any of these groups (a task's candidate groups, say); none for no groups. */
+    public java.util.Set<String> membersOf(Collection<String> groupIds) {
+        return groupIds.isEmpty() ? java.util.Set.of() : java.util.Set.copyOf(users.enabledMembersOf(groupIds));
+    }
+
     /** The units of these codes (an unknown code is left out). */
     public List<OrgUnit> units(Collection<String> codes) {
         return codes.isEmpty() ? List.of() : units.findByCodeIn(codes);

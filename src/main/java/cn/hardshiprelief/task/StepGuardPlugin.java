@@ -21,8 +21,8 @@ import java.util.ArrayList;
 /**
  * Puts {@link StepRules} into the engine itself, so that they hold for every caller: a command guard in front
  * of the engine's task and variable commands, and built-in listeners on every user task that the BPMN cannot
- * leave out (escalation when nobody may take a step; the step's due date; the performer recorded as the task's
- * assignee).
+ * leave out (escalation when nobody may take a step; the step's due date; the task's arrival announced to its
+ * people, {@link TaskArrivals}; the performer recorded as the task's assignee).
  * <p>
  * The guard looks only at top-level commands (the one a surface or a service asked for); commands the engine
  * runs inside them (a delegate setting a variable) are the server's own work.
@@ -31,9 +31,11 @@ import java.util.ArrayList;
 class StepGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<StepRules> rules;
+    private final ObjectProvider<TaskArrivals> arrivals;
 
-    StepGuardPlugin(ObjectProvider<StepRules> rules) {
+    StepGuardPlugin(ObjectProvider<StepRules> rules, ObjectProvider<TaskArrivals> arrivals) {
         this.rules = rules;
+        this.arrivals = arrivals;
     }
 
     @Override
@@ -51,6 +53,8 @@ class StepGuardPlugin extends AbstractProcessEnginePlugin {
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener("create", task -> rules.getObject().escalateIfNobodyMay(task));
                 definition.addBuiltInTaskListener("create", task -> rules.getObject().setDueDate(task));
+                // after the escalation, so that a step nobody could take is announced to the group it went to
+                definition.addBuiltInTaskListener("create", task -> arrivals.getObject().arrived(task));
                 definition.addBuiltInTaskListener("complete", task -> rules.getObject().recordPerformer(task));
             }
         });

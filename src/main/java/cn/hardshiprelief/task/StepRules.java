@@ -74,7 +74,8 @@ public class StepRules {
     private final CommandExecutor engineCommands;
 
     /** What the BPMN says of one user task. */
-    record StepRule(String formId, String formBinding, Set<String> barredParties, String escalateTo, String candidateGroups) {
+    record StepRule(String formId, String formBinding, Set<String> barredParties, String escalateTo, String candidateGroups,
+                    String arrivesAs) {
         boolean bindsDuties() {
             return !barredParties.isEmpty();
         }
@@ -290,6 +291,25 @@ public class StepRules {
         }));
     }
 
+    /** Of these people, those the step's separation of duties lets take the task (all of them when it binds none). */
+    Set<String> notBarred(DelegateTask task, Set<String> users) {
+        StepRule rule = rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
+        if (!rule.bindsDuties() || users.isEmpty()) {
+            return users;
+        }
+        return asSystem(() -> {
+            String processId = repositoryService.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+            Map<String, Set<String>> caseParties = partiesOf(processId, task.getExecution().getProcessBusinessKey());
+            return users.stream().filter(u -> barredParty(rule, task.getProcessInstanceId(), task.getTaskDefinitionKey(),
+                    caseParties, u) == null).collect(Collectors.toSet());
+        });
+    }
+
+    /** What the BPMN says the step's arrival means ({@value TaskArrivals#ARRIVES_AS}), or null. */
+    String arrivesAs(DelegateTask task) {
+        return rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey()).arrivesAs();
+    }
+
     /** Completing a task nobody claimed: it is recorded as taken by the person logged in, so the history names them. */
     void recordPerformer(DelegateTask task) {
         if (task.getAssignee() == null) {
@@ -416,7 +436,7 @@ public class StepRules {
                 return null;
             }
             StepRule rule = task.getProcessDefinitionId() == null
-                    ? new StepRule(null, null, Set.of(), null, null)
+                    ? new StepRule(null, null, Set.of(), null, null, null)
                     : rule(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
             String processId = null;
             String businessKey = null;
@@ -446,7 +466,7 @@ public class StepRules {
         return rules.computeIfAbsent(processDefinitionId + "#" + stepId, key -> {
             UserTask userTask = repositoryService.getBpmnModelInstance(processDefinitionId).getModelElementById(stepId);
             if (userTask == null) {
-                return new StepRule(null, null, Set.of(), null, null);
+                return new StepRule(null, null, Set.of(), null, null, null);
             }
             Map<String, String> properties = new HashMap<>();
             if (userTask.getExtensionElements() != null) {
@@ -459,7 +479,7 @@ public class StepRules {
             Set<String> barred = Arrays.stream(properties.getOrDefault(SEPARATION_OF_DUTIES, "").split(","))
                     .map(String::strip).filter(s -> !s.isEmpty()).collect(Collectors.toUnmodifiableSet());
             return new StepRule(userTask.getCamundaFormRef(), userTask.getCamundaFormRefBinding(), barred, properties.get(ESCALATE_TO),
-                    userTask.getCamundaCandidateGroups());
+                    userTask.getCamundaCandidateGroups(), properties.get(TaskArrivals.ARRIVES_AS));
         });
     }
 

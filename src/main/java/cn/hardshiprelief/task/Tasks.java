@@ -321,6 +321,12 @@ public class Tasks {
         return Optional.ofNullable(task).map(t -> toOpenTask(t, groups));
     }
 
+    /** The process (its BPMN id, e.g. {@code hardshipEnrollment}) a task belongs to: one lookup by primary key. */
+    public String processIdOf(OpenTask task) {
+        return jdbc.queryForObject("select KEY_ from " + processDefinitionTable + " where ID_ = :id",
+                Map.of("id", task.processDefinitionId()), String.class);
+    }
+
     public Optional<OpenTask> openTaskOf(String processInstanceId, String stepId) {
         Task task = taskService.createTaskQuery().processInstanceId(processInstanceId)
                 .taskDefinitionKey(stepId).initializeFormKeys().singleResult();

@@ -24,13 +24,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The inbox (待办): every task waiting for the person — enrollment, the files' follow-up, the annual survey,
@@ -44,6 +47,10 @@ public class InboxController {
     static final int PAGE_SIZE = 20;
     /** A page number beyond any inbox (typed in the address) shows an empty page, not a failure. */
     private static final int LAST_PAGE = 1_000_000;
+
+    /** The processes whose tasks the inbox lists, each read by its own feature. */
+    private static final List<String> PROCESSES = List.of(HardshipEnrollmentProcess.PROCESS_ID,
+            FollowUpProcess.PROCESS_ID, AnnualSurveyProcess.PROCESS_ID, AidProcess.PROCESS_ID, CampaignProcess.PROCESS_ID);
 
     private final Tasks tasks;
     private final ReviewService reviews;
@@ -143,11 +150,10 @@ public class InboxController {
 
     /** The page's lines, each feature reading its own records for its own tasks, in the page's order. */
     private List<InboxEntry> entries(Actor actor, TaskPage found, boolean firstPage) {
-        List<InboxEntry> entries = new ArrayList<>(reviews.inboxEntries(found.of(HardshipEnrollmentProcess.PROCESS_ID)));
-        entries.addAll(followUp.inboxEntries(found.of(FollowUpProcess.PROCESS_ID)));
-        entries.addAll(surveys.inboxEntries(found.of(AnnualSurveyProcess.PROCESS_ID)));
-        entries.addAll(aid.inboxEntries(actor, found.of(AidProcess.PROCESS_ID), firstPage));
-        entries.addAll(campaigns.inboxEntries(actor, found.of(CampaignProcess.PROCESS_ID)));
+        List<InboxEntry> entries = new ArrayList<>();
+        for (String process : PROCESSES) {
+            entries.addAll(entries(actor, process, found.of(process), firstPage));
+        }
         entries.addAll(operations.coSigningEntries(found.tasks()));
         Map<String, Integer> order = new HashMap<>();
         List<OpenTask> listed = found.tasks();
@@ -158,5 +164,36 @@ public class InboxController {
         entries.sort(Comparator.comparing((InboxEntry e) -> order.getOrDefault(e.taskId(), Integer.MAX_VALUE))
                 .thenComparing(InboxEntry::created));
         return entries;
+    }
+
+    /**
+     * The page where a task is done, whichever process it belongs to: a notification of a task links here, because
+     * only the task's feature knows its page. A task done (or gone) since then leads to the inbox, which says so.
+     */
+    @GetMapping("/tasks/{taskId}/open")
+    public String open(Actor actor, @PathVariable String taskId, RedirectAttributes flash) {
+        Optional<OpenTask> task = tasks.find(taskId);
+        if (task.isPresent() && task.get().coSigning()) { // a co-signer signs on the task's operations page
+            return "redirect:/tasks/" + taskId + "/operations";
+        }
+        List<InboxEntry> entries = task.map(t -> entries(actor, tasks.processIdOf(t), List.of(t), false))
+                .orElse(List.of());
+        if (entries.isEmpty()) {
+            flash.addFlashAttribute("warning", "tasks.open.gone");
+            return "redirect:/tasks";
+        }
+        return "redirect:" + entries.get(0).link();
+    }
+
+    /** The inbox lines of these tasks of one process, read by the feature the process belongs to. */
+    private List<InboxEntry> entries(Actor actor, String processId, List<OpenTask> open, boolean firstPage) {
+        return switch (processId) {
+            case HardshipEnrollmentProcess.PROCESS_ID -> reviews.inboxEntries(open);
+            case FollowUpProcess.PROCESS_ID -> followUp.inboxEntries(open);
+            case AnnualSurveyProcess.PROCESS_ID -> surveys.inboxEntries(open);
+            case AidProcess.PROCESS_ID -> aid.inboxEntries(actor, open, firstPage);
+            case CampaignProcess.PROCESS_ID -> campaigns.inboxEntries(actor, open);
+            default -> List.of();
+        };
     }
 }

@@ -3,7 +3,11 @@ package cn.hardshiprelief.workbench;
 import cn.hardshiprelief.task.CaseKey;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.Tasks;
+import cn.hardshiprelief.notification.NotificationKind;
+import cn.hardshiprelief.notification.Notifications;
+import cn.hardshiprelief.organization.Directory;
 import org.slf4j.Logger;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -36,9 +41,16 @@ public class DeadlineWatch {
     private final TaskOperationRepository operations;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate eachOnItsOwn;
+    private final Notifications notifications;
+    private final Directory directory;
+    private final java.util.Map<String, CaseDirectory> cases = new java.util.HashMap<>();
 
-    DeadlineWatch(Tasks tasks, StepDeadlines deadlines, WorkCalendar calendar, TaskOperationRepository operations,
-                  JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    DeadlineWatch(List<CaseDirectory> cases, Tasks tasks, StepDeadlines deadlines, WorkCalendar calendar, TaskOperationRepository operations,
+                  JdbcTemplate jdbc, PlatformTransactionManager transactions, Notifications notifications,
+                  Directory directory) {
+        this.notifications = notifications;
+        this.directory = directory;
+        cases.forEach(c -> this.cases.put(c.processId(), c));
         this.tasks = tasks;
         this.deadlines = deadlines;
         this.calendar = calendar;
@@ -75,6 +87,11 @@ public class DeadlineWatch {
         int recorded = 0;
         if (firstTime(task.id(), OperationKind.OVERDUE, now)) {
             record(task, key.get(), OperationKind.OVERDUE, null, now);
+            notifications.notifyAll(task.assignee() != null ? List.of(task.assignee())
+                            : directory.membersOf(task.candidateGroups()), NotificationKind.OVERDUE,
+                    "/tasks/" + task.id() + "/open",
+                    new DefaultMessageSourceResolvable(new String[]{"step." + task.stepId()}, task.name()),
+                    reference(key.get()));
             recorded++;
         }
         Integer after = deadlines.of(key.get().processId(), task.stepId())
@@ -84,10 +101,20 @@ public class DeadlineWatch {
             Optional<String> group = tasks.escalate(task.id());
             if (group.isPresent()) {
                 record(task, key.get(), OperationKind.ESCALATED, group.get(), now);
+                notifications.notifyAll(directory.membersOf(List.of(group.get())), NotificationKind.OVERDUE,
+                        "/tasks/" + task.id() + "/open",
+                        new DefaultMessageSourceResolvable(new String[]{"step." + task.stepId()}, task.name()),
+                        reference(key.get()));
                 recorded++;
             }
         }
         return recorded;
+    }
+
+    /** The case's number as its feature lists it (the record's id otherwise). */
+    private String reference(CaseKey key) {
+        return Optional.ofNullable(cases.get(key.processId())).flatMap(c -> c.describe(key.businessKey()))
+                .map(CaseDirectory.CaseSummary::reference).orElse(key.businessKey());
     }
 
     /** True for the one node (and the one scan) that records this notice of the task. */

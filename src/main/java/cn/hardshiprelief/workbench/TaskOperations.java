@@ -13,6 +13,10 @@ import cn.hardshiprelief.task.CaseParties;
 import cn.hardshiprelief.task.OpenTask;
 import cn.hardshiprelief.task.TaskGoneException;
 import cn.hardshiprelief.task.Tasks;
+import cn.hardshiprelief.notification.NotificationKind;
+import cn.hardshiprelief.notification.Notifications;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,10 +46,13 @@ public class TaskOperations {
     private final Map<String, CaseParties> parties;
     private final Map<String, CaseDirectory> cases;
     private final Map<String, StepReturns> returns;
+    private final Notifications notifications;
     private final Clock clock;
 
     TaskOperations(Tasks tasks, Directory directory, TaskOperationRepository operations, CarbonCopyRepository copies,
-                   List<CaseParties> parties, List<CaseDirectory> cases, List<StepReturns> returns, Clock clock) {
+                   List<CaseParties> parties, List<CaseDirectory> cases, List<StepReturns> returns,
+                   Notifications notifications, Clock clock) {
+        this.notifications = notifications;
         this.returns = returns.stream().collect(Collectors.toMap(StepReturns::processId, r -> r));
         this.cases = cases.stream().collect(Collectors.toMap(CaseDirectory::processId, c -> c));
         this.tasks = tasks;
@@ -94,6 +101,7 @@ public class TaskOperations {
         OpenTask task = task(actor, taskId);
         run(taskId, () -> tasks.transfer(task, actor.username(), actor.groupIds(), target.getUsername(), why));
         record(task, OperationKind.TRANSFER, actor, target, why);
+        arrived(target.getUsername(), task);
     }
 
     /** 委派: another person who may take the step gives an opinion; the task then comes back to this person. */
@@ -103,6 +111,7 @@ public class TaskOperations {
         OpenTask task = task(actor, taskId);
         run(taskId, () -> tasks.delegate(task, actor.username(), actor.groupIds(), target.getUsername(), why));
         record(task, OperationKind.DELEGATE, actor, target, why);
+        arrived(target.getUsername(), task);
     }
 
     /** The delegate's opinion; the task is back with its owner, who decides it. */
@@ -112,6 +121,9 @@ public class TaskOperations {
         run(taskId, () -> tasks.handBack(task, actor.username(), actor.groupIds(), said));
         AppUser owner = task.owner() == null ? null : directory.user(task.owner()).orElse(null);
         record(task, OperationKind.HAND_BACK, actor, owner, said);
+        if (owner != null) {
+            arrived(owner.getUsername(), task);
+        }
     }
 
     /**
@@ -138,6 +150,10 @@ public class TaskOperations {
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("workbench.urgedToday"); // another click or node won the day's urge
         }
+        Collection<String> holders = open.assignee() != null ? List.of(open.assignee())
+                : directory.membersOf(open.candidateGroups());
+        notifications.notifyAll(holders, NotificationKind.URGED, "/tasks/" + open.id() + "/open", stepName(open),
+                reference(caseTask), actor.displayName());
         return open;
     }
 
@@ -160,12 +176,15 @@ public class TaskOperations {
             }
             if (copies.findByProcessIdAndBusinessKeyAndRecipientUsername(caseTask.processId(),
                     caseTask.businessKey(), recipient.getUsername()).isEmpty()) {
-                copies.save(new CarbonCopy(caseTask, recipient.getUsername(), actor.username(), actor.displayName(),
-                        said, clock.instant()));
+                CarbonCopy copy = copies.save(new CarbonCopy(caseTask, recipient.getUsername(), actor.username(),
+                        actor.displayName(), said, clock.instant()));
                 operations.save(new TaskOperation(caseTask, OperationKind.CARBON_COPY, actor.username(),
                         actor.displayName(), recipient.getUsername(), recipient.getDisplayName(), said,
                         clock.instant(), null));
                 copied.add(recipient.getUsername());
+                copies.flush();
+                notifications.notify(recipient.getUsername(), NotificationKind.COPIED, "/copies/" + copy.getId(),
+                        reference(caseTask), actor.displayName());
             }
         }
         return copied;
@@ -245,8 +264,11 @@ public class TaskOperations {
             throw new ConflictException("workbench.taskGone");
         }
         String said = optional(note);
-        run(taskId, () -> tasks.addCoSigner(task, actor.username(), actor.groupIds(), coSigner.getUsername(), said));
+        String coSigning = runFor(taskId,
+                () -> tasks.addCoSigner(task, actor.username(), actor.groupIds(), coSigner.getUsername(), said));
         record(task, OperationKind.CO_SIGNER_ADDED, actor, coSigner, said);
+        notifications.notify(coSigner.getUsername(), NotificationKind.TASK_ARRIVED, "/tasks/" + coSigning + "/operations",
+                stepName(task), processName(task));
     }
 
     /** 减签: the holder withdraws a co-signer who has not signed yet. */
@@ -331,6 +353,35 @@ public class TaskOperations {
         }
         CaseKey key = tasks.caseOf(task.processInstanceId()).orElseThrow(() -> gone(task.id()));
         return new CaseTask(key.processId(), task.processInstanceId(), key.businessKey(), task.id(), task.stepId());
+    }
+
+    /** The person is told a task is theirs now (转办, 委派, a delegated task back with its owner). */
+    private void arrived(String username, OpenTask task) {
+        notifications.notify(username, NotificationKind.TASK_ARRIVED, "/tasks/" + task.id() + "/open", stepName(task),
+                processName(task));
+    }
+
+    private static MessageSourceResolvable stepName(OpenTask task) {
+        return new DefaultMessageSourceResolvable(new String[]{"step." + task.stepId()}, task.name());
+    }
+
+    private MessageSourceResolvable processName(OpenTask task) {
+        String processId = caseTask(task).processId();
+        return new DefaultMessageSourceResolvable(new String[]{"notification.process." + processId}, processId);
+    }
+
+    /** The case's number (or the process instance when the feature does not list its cases). */
+    private String reference(CaseTask caseTask) {
+        return Optional.ofNullable(cases.get(caseTask.processId())).flatMap(c -> c.describe(caseTask.businessKey()))
+                .map(CaseDirectory.CaseSummary::reference).orElse(caseTask.businessKey());
+    }
+
+    private <T> T runFor(String taskId, java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (TaskGoneException e) {
+            throw gone(taskId);
+        }
     }
 
     private void run(String taskId, Runnable work) {

@@ -2,6 +2,7 @@ package cn.hardshiprelief.process.enrollment;
 
 import cn.hardshiprelief.enrollment.HardshipEnrollmentProcess;
 import cn.hardshiprelief.shared.ConflictException;
+import cn.hardshiprelief.task.TaskArrivals;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,11 +47,12 @@ class ReviewChainMoves {
         if (!passed) {
             throw new ConflictException("review.returnTo.notEarlier");
         }
-        // start first: cancelling the chain's only open step first would end the chain itself
-        runtime.createProcessInstanceModification(processInstanceId)
+        // start first: cancelling the chain's only open step first would end the chain itself; the earlier step's
+        // people are told the case came back to them, not that a new one arrived
+        TaskArrivals.asReturn(() -> runtime.createProcessInstanceModification(processInstanceId)
                 .startBeforeActivity(earlierStep, chain[0].getId())
                 .cancelActivityInstance(open[0].getId())
-                .execute(false, false);
+                .execute(false, false));
         runtime.setVariable(processInstanceId, REVIEW_FROM, earlierStep);
     }
 
