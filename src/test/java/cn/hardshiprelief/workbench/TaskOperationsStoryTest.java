@@ -273,13 +273,13 @@ class TaskOperationsStoryTest {
 
         String list = mvc.perform(get("/copies").with(as("worker2"))).andExpect(status().isOk())
                 .andExpect(content().string(containsString(application.getApplicationNumber())))
-                .andExpect(content().string(containsString("未读")))
+                .andExpect(content().string(containsString("class=\"badge\">未读")))
                 .andReturn().getResponse().getContentAsString();
         String copyLink = list.replaceAll("(?s).*href=\"(/copies/\\d+)\".*", "$1");
         mvc.perform(get(copyLink).with(as("head1"))).andExpect(status().isForbidden());
         mvc.perform(get(copyLink).with(as("worker2"))).andExpect(redirectedUrl(page));
         mvc.perform(get("/copies").with(as("worker2"))).andExpect(content().string(
-                org.hamcrest.Matchers.not(containsString("未读"))));
+                org.hamcrest.Matchers.not(containsString("class=\"badge\">未读"))));
         mvc.perform(get("/copies/99999999").with(as("worker2"))).andExpect(status().isNotFound());
     }
 
