@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.impl.cmd.DelegateTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.DeleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SaveTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CreateTaskCmd;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import java.sql.Timestamp;
@@ -456,21 +457,16 @@ public class Tasks {
         asPerson(username, groupIds, () -> guarded(task.id(), () -> {
             claimLocked(task.id(), username);
             rules.checkCoSigner(task.id(), coSigner);
-            created[0] = engineCommands.execute(context -> {
-                context.disableAuthorizationCheck();
-                try {
-                    Task sub = new CreateTaskCmd(null).execute(context);
-                    sub.setParentTaskId(task.id());
-                    sub.setName(task.name());
-                    sub.setAssignee(coSigner);
-                    sub.setOwner(username);
-                    sub.setDescription(note);
-                    sub.setDueDate(task.due() == null ? null : Date.from(task.due()));
-                    new SaveTaskCmd(sub).execute(context);
-                    return sub.getId();
-                } finally {
-                    context.enableAuthorizationCheck();
-                }
+            created[0] = pastAuthorization(context -> {
+                Task sub = new CreateTaskCmd(null).execute(context);
+                sub.setParentTaskId(task.id());
+                sub.setName(task.name());
+                sub.setAssignee(coSigner);
+                sub.setOwner(username);
+                sub.setDescription(note);
+                sub.setDueDate(task.due() == null ? null : Date.from(task.due()));
+                new SaveTaskCmd(sub).execute(context);
+                return sub.getId();
             });
         }));
         return created[0];
@@ -491,14 +487,7 @@ public class Tasks {
             if (!username.equals(holder.assignee())) {
                 throw new BusinessException("task.notYourCoSigning");
             }
-            engineCommands.execute(context -> {
-                context.disableAuthorizationCheck();
-                try {
-                    return new AddCommentCmd(coSigning.parentTaskId(), null, opinion).execute(context);
-                } finally {
-                    context.enableAuthorizationCheck();
-                }
-            });
+            pastAuthorization(new AddCommentCmd(coSigning.parentTaskId(), null, opinion));
             taskService.complete(coSigning.id());
         }));
     }
@@ -511,14 +500,7 @@ public class Tasks {
             if (!username.equals(holder.assignee())) {
                 throw new BusinessException("task.notYoursToRelease");
             }
-            engineCommands.execute(context -> {
-                context.disableAuthorizationCheck();
-                try {
-                    return new DeleteTaskCmd(coSigning.id(), reason, false).execute(context);
-                } finally {
-                    context.enableAuthorizationCheck();
-                }
-            });
+            pastAuthorization(new DeleteTaskCmd(coSigning.id(), reason, false));
         }));
     }
 
@@ -531,11 +513,21 @@ public class Tasks {
      */
     private void handOn(OpenTask task, String target, String reason, boolean delegate) {
         rules.checkAssignment(task.id(), target);
-        engineCommands.execute(context -> {
+        pastAuthorization(context -> {
+            (delegate ? new DelegateTaskCmd(task.id(), target) : new AssignTaskCmd(task.id(), target)).execute(context);
+            return new AddCommentCmd(task.id(), task.processInstanceId(), reason).execute(context);
+        });
+    }
+
+    /**
+     * Runs an engine command past the engine's authorization check: for the workbench's own operations (handing on,
+     * co-signers), which the step guard has checked and which Tasklist and {@code /engine-rest} may not do.
+     */
+    private <T> T pastAuthorization(Command<T> command) {
+        return engineCommands.execute(context -> {
             context.disableAuthorizationCheck();
             try {
-                (delegate ? new DelegateTaskCmd(task.id(), target) : new AssignTaskCmd(task.id(), target)).execute(context);
-                return new AddCommentCmd(task.id(), task.processInstanceId(), reason).execute(context);
+                return command.execute(context);
             } finally {
                 context.enableAuthorizationCheck();
             }
