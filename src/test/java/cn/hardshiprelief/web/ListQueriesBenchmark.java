@@ -149,6 +149,13 @@ class ListQueriesBenchmark {
         lists.put("register by name (county1, substring)", () -> page("/households?name=职工4999", county));
         lists.put("applications list /applications/all (county1)", () -> page("/applications/all?status=FILED", county));
         lists.put("aid grants list /aid (county1)", () -> page("/aid", county));
+        // the workbench (issue 14): the home page's capped counts, the inbox by due state and step, the done list
+        lists.put("workbench home / (head1)", () -> page("/", head1Page));
+        lists.put("inbox /tasks?due=WEEK (head1)", () -> page("/tasks?due=WEEK", head1Page));
+        lists.put("inbox /tasks?step=reviewByDepartmentHead (head1)",
+                () -> page("/tasks?step=reviewByDepartmentHead", head1Page));
+        lists.put("done list /tasks/done (head1)", () -> page("/tasks/done", head1Page));
+        lists.put("inbox of a county-union caseworker /tasks (county1)", () -> page("/tasks", county));
 
         Map<String, long[]> timings = new LinkedHashMap<>();
         Map<String, Long> scanned = new LinkedHashMap<>();
