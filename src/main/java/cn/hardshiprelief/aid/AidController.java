@@ -247,6 +247,10 @@ public class AidController {
         AidPages.GrantPage page = pages.grantPage(actor, id);
         model.addAttribute("page", page);
         model.addAttribute("caseMap", maps.of(page.grant().getProcessInstanceId()).orElse(null));
+        // 催办: the requester or the recipient, while a step waits (the workbench checks again, once a day per case)
+        model.addAttribute("canUrge", page.openStep() != null
+                && (actor.username().equals(page.grant().getRequestedBy())
+                || actor.username().equals(page.grant().getBeneficiaryUsername())));
     }
 
     /** The grant's page again with the reason and what was typed. */

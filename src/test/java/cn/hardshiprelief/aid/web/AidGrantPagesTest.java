@@ -113,6 +113,26 @@ class AidGrantPagesTest {
     }
 
     @Test
+    void theRequesterUrgesTheApproverOnceADayFromTheGrantsPage() throws Exception {
+        HouseholdFile file = steps.filedByCompany();
+        Long id = requested(file, AidKind.EMERGENCY_AID, "1200", false);
+        assertThat(page("/aid/{id}", "union1", id)).contains("action=\"/cases/aidGrant/" + id + "/urge");
+        assertThat(page("/aid/{id}", "union2", id)).as("the approver decides, he does not urge")
+                .doesNotContain("/cases/aidGrant/" + id + "/urge");
+
+        mvc.perform(post("/cases/aidGrant/{id}/urge", id).param("back", "/aid/" + id).with(csrf())
+                        .with(steps.as("county1"))).andExpect(status().isForbidden());
+        mvc.perform(post("/cases/aidGrant/{id}/urge", id).param("back", "/aid/" + id).with(csrf())
+                        .with(steps.as("union1"))).andExpect(redirectedUrl("/aid/" + id))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("success", "workbench.urged"));
+        mvc.perform(post("/cases/aidGrant/{id}/urge", id).param("back", "/aid/" + id).with(csrf())
+                        .with(steps.as("union1")))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+                        .attribute("warning", "workbench.urgedToday"));
+    }
+
+    @Test
     void fiveThousandYuanNeedsTheCountyUnionAndTheBranchUnionCannotDecideAgain() throws Exception {
         HouseholdFile file = steps.filedByCompany();
         Long id = requested(file, AidKind.EMERGENCY_AID, "5000", false);
