@@ -96,9 +96,12 @@ public class InboxController {
     @GetMapping("/tasks")
     public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page,
                         @RequestParam(required = false) String step, @RequestParam(required = false) Due due,
-                        Model model) {
+                        @RequestParam(required = false) String process, Model model) {
         String onlyStep = step == null || step.isBlank() || step.length() > 64 ? null : step;
-        TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), null, onlyStep,
+        String onlyProcess = process != null && PROCESSES.contains(process) ? process : null;
+        model.addAttribute("process", onlyProcess);
+        model.addAttribute("processes", PROCESSES);
+        TaskPage found = tasks.inboxPage(actor.username(), actor.groupIds(), onlyProcess, onlyStep,
                 due == null ? null : due.before(tasks.now()), Math.min(Math.max(0, page), LAST_PAGE), PAGE_SIZE);
         model.addAttribute("step", onlyStep);
         model.addAttribute("due", due);

@@ -95,5 +95,11 @@ class WorkbenchHomeTest {
             ClockUtil.reset();
         }
         mvc.perform(get("/tasks").param("due", "SOMETIME").with(as("head1"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/tasks").param("process", "hardshipEnrollment").with(as("head1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(taskId)));
+        mvc.perform(get("/tasks").param("process", "aidGrant").with(as("head1"))).andExpect(status().isOk())
+                .andExpect(content().string(not(containsString(taskId))));
+        mvc.perform(get("/tasks").param("process", "noSuchProcess").with(as("head1"))).andExpect(status().isOk())
+                .andExpect(content().string(containsString(taskId)));
     }
 }
