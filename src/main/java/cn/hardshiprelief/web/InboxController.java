@@ -91,7 +91,7 @@ public class InboxController {
         }
     }
 
-    private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Shanghai");
+    private static final java.time.ZoneId ZONE = WebConfig.ZONE;
 
     @GetMapping("/tasks")
     public String inbox(Actor actor, @RequestParam(defaultValue = "0") int page,
